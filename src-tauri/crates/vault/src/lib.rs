@@ -13,9 +13,11 @@
 //! # fn main() -> Result<(), custodian_vault::VaultError> {
 //! let password = SecretString::from("a long and unusual pass phrase".to_owned());
 //! let path = std::path::Path::new("practice.custodian");
-//! let (mut vault, recovery_key) = Vault::create(path, "anna", &password, KdfParams::DEFAULT, &mut rand_core::OsRng)?;
+//! let (mut vault, recovery_key) = Vault::create(path, "anna", &password, KdfParams::DEFAULT, &mut rand_core::OsRng, |db| {
+//!     db.execute_batch("CREATE TABLE note(text TEXT)").map_err(custodian_vault::VaultError::from)
+//! })?;
 //! println!("write this down: {}", recovery_key.display().as_str());
-//! vault.write(|tx| tx.execute_batch("CREATE TABLE note(text TEXT)").map_err(custodian_vault::VaultError::from))?;
+//! vault.write(|tx| tx.execute("INSERT INTO note VALUES ('hello')", []).map_err(custodian_vault::VaultError::from))?;
 //! drop(vault);
 //! let vault = Vault::open(path, Unlock::Password { login: "anna", password: &password })?;
 //! # Ok(()) }

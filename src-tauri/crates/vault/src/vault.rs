@@ -62,16 +62,20 @@ impl fmt::Debug for Vault {
 impl Vault {
     /// Creates a new vault at `path` with one password slot and a recovery slot, and returns it
     /// open together with the recovery key, which exists nowhere else.
-    pub fn create(
+    ///
+    /// `init` fills the empty database before the first save, so the file appears complete or
+    /// not at all.
+    pub fn create<E: From<VaultError>>(
         path: &Path,
         login: &str,
         password: &SecretString,
         kdf: KdfParams,
         rng: &mut (impl RngCore + CryptoRng),
-    ) -> Result<(Vault, RecoveryKey)> {
+        init: impl FnOnce(&mut Connection) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(Vault, RecoveryKey), E> {
         check_login(login)?;
         if path.exists() {
-            return Err(VaultError::AlreadyExists { path: path.to_owned() });
+            return Err(VaultError::AlreadyExists { path: path.to_owned() }.into());
         }
         let lock = VaultLock::acquire(path)?;
         let key = DataKey::generate(rng);
@@ -86,9 +90,10 @@ impl Vault {
             )?,
             seal::wrap_into_slot(&key, SlotKind::Recovery, recovery.secret(), kdf, rng)?,
         ];
-        let conn = Connection::open_in_memory()?;
+        let mut conn = Connection::open_in_memory().map_err(VaultError::from)?;
         configure(&conn)?;
-        conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+        conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(VaultError::from)?;
+        init(&mut conn)?;
         let vault = Vault { path: path.to_owned(), header: Header { body_nonce: [0; NONCE_LEN], slots }, key, conn, _lock: lock };
         let bytes = vault.sealed_bytes(rng)?;
         file::create_new(path, &bytes)?;

@@ -25,7 +25,7 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("practice.custodian");
     let (mut vault, recovery) =
-        Vault::create(&path, LOGIN, &password("first password"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+        Vault::create(&path, LOGIN, &password("first password"), KdfParams::INSECURE_FAST, &mut OsRng, no_init).unwrap();
     vault
         .write(|tx| {
             tx.execute_batch("CREATE TABLE note(text TEXT NOT NULL)")?;
@@ -34,6 +34,21 @@ fn fixture() -> Fixture {
         })
         .unwrap();
     Fixture { _dir: dir, path, recovery }
+}
+
+fn no_init(_: &mut rusqlite::Connection) -> Result<(), VaultError> {
+    Ok(())
+}
+
+#[test]
+fn a_failed_initialisation_creates_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("practice.custodian");
+    let result = Vault::create(&path, LOGIN, &password("pw"), KdfParams::INSECURE_FAST, &mut OsRng, |db| {
+        db.execute_batch("CREATE TABLE broken(").map_err(VaultError::from)
+    });
+    assert!(matches!(result, Err(VaultError::Database(_))));
+    assert!(!path.exists());
 }
 
 fn open(path: &Path, pw: &str) -> Result<Vault, VaultError> {
@@ -183,7 +198,7 @@ fn a_vault_open_elsewhere_is_in_use() {
 fn creating_over_an_existing_file_is_refused() {
     let f = fixture();
     let before = fs::read(&f.path).unwrap();
-    let result = Vault::create(&f.path, "x", &password("p"), KdfParams::INSECURE_FAST, &mut OsRng);
+    let result = Vault::create(&f.path, "x", &password("p"), KdfParams::INSECURE_FAST, &mut OsRng, no_init);
     assert!(matches!(result, Err(VaultError::AlreadyExists { .. })));
     assert_eq!(fs::read(&f.path).unwrap(), before);
 }

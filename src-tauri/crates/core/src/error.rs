@@ -1,0 +1,69 @@
+//! The one error type of the core crate.
+
+use custodian_vault::VaultError;
+
+/// A form field that can be invalid. Front ends map these to their own field names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// The practice's name.
+    PracticeName,
+    /// The practice's ODS code.
+    OdsCode,
+    /// A person's full name.
+    FullName,
+    /// A person's login name.
+    Login,
+    /// A password.
+    Password,
+    /// The idle time before the screen locks.
+    IdleLockMinutes,
+    /// Where the vault file goes.
+    VaultPath,
+}
+
+/// One problem with one field, in words a person can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldProblem {
+    /// The field.
+    pub field: Field,
+    /// What is wrong and how to put it right.
+    pub message: String,
+}
+
+/// Why a core operation failed. Nothing is changed when an operation fails.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum CoreError {
+    /// Input failed validation; every problem found is listed.
+    #[error("{}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldProblem>),
+    /// The vault refused (wrong password, damaged file, in use, …).
+    #[error(transparent)]
+    Vault(#[from] VaultError),
+    /// The sealed database was migrated by a newer version of Custodian.
+    #[error("this vault's records were written by a newer version of Custodian; update Custodian to open it")]
+    NewerSchema,
+    /// A migration failed; the vault was left as it was.
+    #[error("the vault's records could not be brought up to date: {0}")]
+    Migration(String),
+    /// The sealed database does not hold what a practice vault must (no practice, or no such person).
+    #[error("the vault is missing its {0}")]
+    Incomplete(&'static str),
+}
+
+impl From<custodian_vault::rusqlite::Error> for CoreError {
+    fn from(error: custodian_vault::rusqlite::Error) -> Self {
+        CoreError::Vault(VaultError::Database(error))
+    }
+}
+
+impl CoreError {
+    /// A single-field validation error.
+    pub fn invalid(field: Field, message: impl Into<String>) -> CoreError {
+        CoreError::Invalid(vec![FieldProblem { field, message: message.into() }])
+    }
+}
+
+/// Shorthand for results of core operations.
+pub type Result<T, E = CoreError> = std::result::Result<T, E>;

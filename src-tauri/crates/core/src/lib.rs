@@ -1,0 +1,66 @@
+//! `custodian-core`: the practice — its records, rules and sessions — over the encrypted vault.
+//!
+//! Every operation a front end offers (the desktop app, the `custodian` command line) is a
+//! function here; front ends only convert input and output. Main entry points:
+//! [`create_practice`], [`sign_in`], [`recover`] and the methods of [`Session`].
+//!
+//! ```no_run
+//! use custodian_core::{sign_in, secrecy::SecretString};
+//! # fn main() -> Result<(), custodian_core::CoreError> {
+//! let password = SecretString::from("heron lantern quarry 42".to_owned());
+//! let session = sign_in("practice.custodian".as_ref(), "demo.manager", &password)?;
+//! println!("{}", session.summary()?);
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod demo;
+mod error;
+pub mod password;
+mod person;
+mod practice;
+mod schema;
+mod session;
+mod settings;
+mod validate;
+
+pub use custodian_vault::{KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
+pub use error::{CoreError, Field, FieldProblem, Result};
+pub use person::{FullName, Login, Person};
+pub use practice::{OdsCode, Practice, PracticeName};
+pub use schema::latest_version as latest_schema_version;
+pub use session::{NewPractice, PasswordReset, Session, VaultSummary, create_practice, recover, sign_in};
+pub use settings::{DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
+
+/// Reads a vault's header without unlocking it (to check a file before asking for a password).
+pub fn inspect_vault(path: &std::path::Path) -> Result<VaultInfo> {
+    Ok(custodian_vault::Vault::inspect(path)?)
+}
+
+/// The file name a new practice vault gets: the practice name in lower case, words joined by
+/// hyphens, with the `.custodian` extension.
+pub fn vault_file_name(practice_name: &str) -> String {
+    let slug: Vec<String> = practice_name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let stem = if slug.is_empty() { "practice".to_owned() } else { slug.join("-") };
+    format!("{stem}.custodian")
+}
+
+/// Timestamps are stored as RFC 3339 text in UTC.
+pub(crate) fn time_text(at: time::OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC).format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn vault_file_names_are_readable_slugs() {
+        assert_eq!(super::vault_file_name("Riverside Surgery (demo)"), "riverside-surgery-demo.custodian");
+        assert_eq!(super::vault_file_name("St. Mary's Health Centre"), "st-mary-s-health-centre.custodian");
+        assert_eq!(super::vault_file_name("!!!"), "practice.custodian");
+    }
+}

@@ -1,0 +1,19 @@
+//! Collects every field problem of a form at once, so a person sees them all together.
+
+use crate::error::{CoreError, Field, FieldProblem};
+
+/// Accumulates field problems while a form is checked.
+#[derive(Default)]
+pub(crate) struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    /// Keeps the value if `check` accepts it, records the problem otherwise.
+    pub(crate) fn check<T>(&mut self, field: Field, checked: Result<T, String>) -> Option<T> {
+        checked.map_err(|message| self.0.push(FieldProblem { field, message })).ok()
+    }
+
+    /// `Ok(())` when nothing was recorded, else every problem.
+    pub(crate) fn finish(self) -> Result<(), CoreError> {
+        if self.0.is_empty() { Ok(()) } else { Err(CoreError::Invalid(self.0)) }
+    }
+}
