@@ -41,7 +41,7 @@ pub fn strength(password: &SecretString, context: &[&str]) -> PasswordStrength {
     let mut warning = feedback.and_then(|f| f.warning()).map(|w| w.to_string());
     let mut suggestions: Vec<String> = feedback.map(|f| f.suggestions().iter().map(ToString::to_string).collect()).unwrap_or_default();
     if too_short {
-        warning.get_or_insert_with(|| format!("Use at least {MIN_PASSWORD_CHARS} characters"));
+        warning = Some("This password is too short".into());
         suggestions.insert(0, format!("Use at least {MIN_PASSWORD_CHARS} characters; three random words work well"));
     } else if score < MIN_SCORE && warning.is_none() {
         warning = Some("This password would be too easy to guess".into());
@@ -72,7 +72,8 @@ mod tests {
     fn common_and_short_passwords_are_refused_with_a_reason() {
         let short = judge("Tr0ub4d!", &[]);
         assert!(!short.acceptable);
-        assert!(short.warning.unwrap().contains("at least 10"));
+        assert_eq!(short.warning.as_deref(), Some("This password is too short"));
+        assert!(short.suggestions[0].contains("at least 10"));
         let common = judge("password123", &[]);
         assert!(!common.acceptable);
         assert!(common.warning.is_some());
