@@ -1,0 +1,20 @@
+//! Declares the app's commands so each must be allowed, one by one, in `capabilities/`.
+
+fn main() {
+    let commands = tauri_build::AppManifest::new().commands(&[
+        "app_status",
+        "vault_create",
+        "vault_confirm_recovery_key",
+        "vault_choose",
+        "vault_forget",
+        "session_sign_in",
+        "session_recover",
+        "session_set_new_password",
+        "session_sign_out",
+        "session_lock",
+        "session_unlock",
+        "settings_set_idle_lock",
+        "password_check",
+    ]);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
+}

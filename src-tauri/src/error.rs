@@ -1,0 +1,104 @@
+//! Turning core errors into the one error that crosses to the UI.
+
+use custodian_core::{CoreError, Field, VaultError};
+
+use crate::dto::{CommandError, ErrorCode, FieldError};
+
+impl CommandError {
+    /// An error with no field detail.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> CommandError {
+        CommandError { code, message: message.into(), fields: vec![] }
+    }
+
+    /// The action does not fit where the person is (e.g. unlocking when nothing is locked).
+    pub fn wrong_stage(message: impl Into<String>) -> CommandError {
+        CommandError::new(ErrorCode::NotSignedIn, message)
+    }
+}
+
+/// The request field a core field is reported under (the camelCase names of the DTOs).
+fn field_name(field: Field) -> &'static str {
+    match field {
+        Field::PracticeName | Field::VaultPath => "practiceName",
+        Field::OdsCode => "odsCode",
+        Field::FullName => "fullName",
+        Field::Login => "login",
+        Field::Password => "password",
+        Field::IdleLockMinutes => "minutes",
+        _ => "form",
+    }
+}
+
+impl From<CoreError> for CommandError {
+    fn from(error: CoreError) -> CommandError {
+        let message = error.to_string();
+        let code = match &error {
+            CoreError::Invalid(problems) => {
+                let fields = problems
+                    .iter()
+                    .map(|p| FieldError { field: field_name(p.field).to_owned(), message: p.message.clone() })
+                    .collect();
+                return CommandError { code: ErrorCode::InvalidInput, message: "Check the highlighted answers".into(), fields };
+            }
+            CoreError::Vault(vault) => match vault {
+                VaultError::WrongPassword | VaultError::UnknownLogin { .. } => {
+                    return CommandError::new(ErrorCode::WrongPassword, "Wrong login name or password");
+                }
+                VaultError::WrongRecoveryKey | VaultError::MalformedRecoveryKey { .. } => ErrorCode::WrongRecoveryKey,
+                VaultError::InUse => ErrorCode::InUse,
+                VaultError::NotAVault
+                | VaultError::NewerFormat { .. }
+                | VaultError::Truncated
+                | VaultError::Damaged { .. }
+                | VaultError::Tampered
+                | VaultError::NotFound { .. } => ErrorCode::UnusableVault,
+                _ => ErrorCode::Internal,
+            },
+            CoreError::NewerSchema | CoreError::Incomplete(_) => ErrorCode::UnusableVault,
+            _ => ErrorCode::Internal,
+        };
+        CommandError::new(code, capitalise(&message))
+    }
+}
+
+fn capitalise(message: &str) -> String {
+    let mut chars = message.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use custodian_core::FieldProblem;
+
+    #[test]
+    fn field_problems_keep_their_fields() {
+        let error = CoreError::Invalid(vec![
+            FieldProblem { field: Field::OdsCode, message: "bad code".into() },
+            FieldProblem { field: Field::VaultPath, message: "exists".into() },
+        ]);
+        let mapped = CommandError::from(error);
+        assert_eq!(mapped.code, ErrorCode::InvalidInput);
+        let fields: Vec<_> = mapped.fields.iter().map(|f| (f.field.as_str(), f.message.as_str())).collect();
+        assert_eq!(fields, vec![("odsCode", "bad code"), ("practiceName", "exists")]);
+    }
+
+    #[test]
+    fn vault_refusals_map_to_codes_the_ui_acts_on() {
+        let check = |error: VaultError, code: ErrorCode| assert_eq!(CommandError::from(CoreError::Vault(error)).code, code);
+        check(VaultError::WrongPassword, ErrorCode::WrongPassword);
+        check(VaultError::UnknownLogin { login: "x".into() }, ErrorCode::WrongPassword);
+        check(VaultError::Tampered, ErrorCode::UnusableVault);
+        check(VaultError::NewerFormat { found: 2, supported: 1 }, ErrorCode::UnusableVault);
+        check(VaultError::InUse, ErrorCode::InUse);
+        check(VaultError::WrongRecoveryKey, ErrorCode::WrongRecoveryKey);
+    }
+
+    #[test]
+    fn a_wrong_password_says_so_plainly() {
+        let mapped = CommandError::from(CoreError::Vault(VaultError::WrongPassword));
+        assert_eq!(mapped.message, "Wrong login name or password");
+        let damaged = CommandError::from(CoreError::Vault(VaultError::Tampered));
+        assert_eq!(damaged.message, "The vault file is damaged or has been altered since it was saved");
+    }
+}

@@ -1,0 +1,45 @@
+//! `custodian-desktop`: the Tauri shell. It owns the window, the app state and the list of
+//! commands; every command is a thin adapter that converts a request, makes one call into
+//! `custodian-core`, and maps the error. No business rule lives here.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod commands;
+pub mod dto;
+mod error;
+mod known_vault;
+mod state;
+
+use tauri::Manager;
+
+use crate::known_vault::AppFolders;
+use crate::state::AppState;
+
+/// Builds and runs the app until its window closes.
+pub fn run() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let folders = AppFolders::resolve(app.path().app_data_dir()?)?;
+            let opened_with = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-'));
+            app.manage(AppState::new(folders, opened_with.map(Into::into)));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app::app_status,
+            commands::vault::vault_create,
+            commands::vault::vault_confirm_recovery_key,
+            commands::vault::vault_choose,
+            commands::vault::vault_forget,
+            commands::session::session_sign_in,
+            commands::session::session_recover,
+            commands::session::session_set_new_password,
+            commands::session::session_sign_out,
+            commands::session::session_lock,
+            commands::session::session_unlock,
+            commands::settings::settings_set_idle_lock,
+            commands::password::password_check,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Custodian window could not be started");
+}
