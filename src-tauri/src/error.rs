@@ -38,7 +38,11 @@ impl From<CoreError> for CommandError {
                     .iter()
                     .map(|p| FieldError { field: field_name(p.field).to_owned(), message: p.message.clone() })
                     .collect();
-                return CommandError { code: ErrorCode::InvalidInput, message: "Check the highlighted answers".into(), fields };
+                return CommandError {
+                    code: ErrorCode::InvalidInput,
+                    message: "Check the highlighted answers".into(),
+                    fields,
+                };
             }
             CoreError::Vault(vault) => match vault {
                 VaultError::WrongPassword | VaultError::UnknownLogin { .. } => {
@@ -85,7 +89,8 @@ mod tests {
 
     #[test]
     fn vault_refusals_map_to_codes_the_ui_acts_on() {
-        let check = |error: VaultError, code: ErrorCode| assert_eq!(CommandError::from(CoreError::Vault(error)).code, code);
+        let check =
+            |error: VaultError, code: ErrorCode| assert_eq!(CommandError::from(CoreError::Vault(error)).code, code);
         check(VaultError::WrongPassword, ErrorCode::WrongPassword);
         check(VaultError::UnknownLogin { login: "x".into() }, ErrorCode::WrongPassword);
         check(VaultError::Tampered, ErrorCode::UnusableVault);

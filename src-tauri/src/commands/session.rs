@@ -17,7 +17,11 @@ pub fn session_sign_in(state: State<'_, AppState>, request: SignInRequest) -> Re
     if !matches!(inner.stage, Stage::SignedOut) {
         return Err(CommandError::wrong_stage("Someone is already signed in"));
     }
-    let path = inner.known.as_ref().map(|k| k.path.clone()).ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
+    let path = inner
+        .known
+        .as_ref()
+        .map(|k| k.path.clone())
+        .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
     let session = sign_in(&path, &request.login, &SecretString::from(request.password))?;
     let info = session_info(&session)?;
     inner.remember(&state.folders, LastVault { path, practice_name: Some(info.practice_name.clone()) });
@@ -32,7 +36,11 @@ pub fn session_recover(state: State<'_, AppState>, request: RecoverRequest) -> R
     if !matches!(inner.stage, Stage::SignedOut) {
         return Err(CommandError::wrong_stage("Sign out first"));
     }
-    let path = inner.known.as_ref().map(|k| k.path.clone()).ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
+    let path = inner
+        .known
+        .as_ref()
+        .map(|k| k.path.clone())
+        .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
     let reset = recover(&path, &request.login, &request.recovery_key)?;
     let person = person_info(reset.person());
     inner.stage = Stage::ResettingPassword(reset);
@@ -42,7 +50,10 @@ pub fn session_recover(state: State<'_, AppState>, request: RecoverRequest) -> R
 /// Sets the new password after recovery and signs the person in. A weak password is refused
 /// and the reset stays pending.
 #[tauri::command(async)]
-pub fn session_set_new_password(state: State<'_, AppState>, request: PasswordRequest) -> Result<SessionInfo, CommandError> {
+pub fn session_set_new_password(
+    state: State<'_, AppState>,
+    request: PasswordRequest,
+) -> Result<SessionInfo, CommandError> {
     let mut inner = state.lock();
     let Stage::ResettingPassword(reset) = std::mem::replace(&mut inner.stage, Stage::SignedOut) else {
         return Err(CommandError::wrong_stage("There is no password waiting to be reset"));
@@ -53,9 +64,10 @@ pub fn session_set_new_password(state: State<'_, AppState>, request: PasswordReq
             inner.stage = Stage::SignedIn(session);
             Ok(info)
         }
-        Err((reset, error)) => {
-            inner.stage = Stage::ResettingPassword(reset);
-            Err(error.into())
+        Err(refused) => {
+            let refused = *refused;
+            inner.stage = Stage::ResettingPassword(refused.reset);
+            Err(refused.error.into())
         }
     }
 }
@@ -98,7 +110,11 @@ pub fn session_unlock(state: State<'_, AppState>, request: PasswordRequest) -> R
     let Stage::Locked(person) = &inner.stage else {
         return Err(CommandError::wrong_stage("The screen is not locked"));
     };
-    let path = inner.known.as_ref().map(|k| k.path.clone()).ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
+    let path = inner
+        .known
+        .as_ref()
+        .map(|k| k.path.clone())
+        .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
     let session = sign_in(&path, person.login.as_str(), &SecretString::from(request.password))?;
     let info = session_info(&session)?;
     inner.stage = Stage::SignedIn(session);

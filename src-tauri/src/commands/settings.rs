@@ -8,7 +8,10 @@ use crate::state::{AppState, Stage};
 
 /// Changes how many idle minutes lock the screen.
 #[tauri::command(async)]
-pub fn settings_set_idle_lock(state: State<'_, AppState>, request: IdleLockRequest) -> Result<SessionInfo, CommandError> {
+pub fn settings_set_idle_lock(
+    state: State<'_, AppState>,
+    request: IdleLockRequest,
+) -> Result<SessionInfo, CommandError> {
     let mut inner = state.lock();
     let Stage::SignedIn(session) = &mut inner.stage else {
         return Err(CommandError::wrong_stage("Sign in first"));

@@ -10,8 +10,8 @@ use time::OffsetDateTime;
 
 use super::session_info;
 use crate::dto::{
-    ChooseVaultRequest, CommandError, ConfirmRecoveryKeyRequest, CreateVaultRequest, CreatedVault, ErrorCode, KnownVault,
-    SessionInfo,
+    ChooseVaultRequest, CommandError, ConfirmRecoveryKeyRequest, CreateVaultRequest, CreatedVault, ErrorCode,
+    KnownVault, SessionInfo,
 };
 use crate::known_vault::{self, LastVault};
 use crate::state::{AppState, Stage};
@@ -33,10 +33,12 @@ pub fn vault_create(state: State<'_, AppState>, request: CreateVaultRequest) -> 
         login: &request.login,
         password: &password,
     };
-    let (session, recovery_key) = create_practice(&path, &new, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
+    let (session, recovery_key) =
+        create_practice(&path, &new, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
     let practice_name = session.practice()?.name.as_str().to_owned();
     inner.remember(&state.folders, LastVault { path: path.clone(), practice_name: Some(practice_name) });
-    let created = CreatedVault { recovery_key: recovery_key.display().to_string(), vault_path: path.display().to_string() };
+    let created =
+        CreatedVault { recovery_key: recovery_key.display().to_string(), vault_path: path.display().to_string() };
     inner.stage = Stage::AwaitingRecoveryConfirmation { session, recovery_key };
     Ok(created)
 }
@@ -57,7 +59,8 @@ pub fn vault_confirm_recovery_key(
             "That is not the last group of your recovery key. Check what you wrote down and try again",
         ));
     }
-    let Stage::AwaitingRecoveryConfirmation { session, .. } = std::mem::replace(&mut inner.stage, Stage::SignedOut) else {
+    let Stage::AwaitingRecoveryConfirmation { session, .. } = std::mem::replace(&mut inner.stage, Stage::SignedOut)
+    else {
         unreachable!("stage checked above");
     };
     let info = session_info(&session)?;

@@ -20,7 +20,8 @@ pub(crate) fn vault_create(args: CreateArgs) -> Result<(), CoreError> {
         login: &args.login,
         password: &password,
     };
-    let (session, recovery) = create_practice(&args.vault, &new, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
+    let (session, recovery) =
+        create_practice(&args.vault, &new, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
     println!("Created {}", session.summary()?);
     println!("Vault file: {}", session.vault_path().display());
     print!("{}", recovery_key_notice(&recovery.display()));
@@ -37,7 +38,8 @@ pub(crate) fn vault_check(args: CheckArgs) -> Result<(), CoreError> {
 
 /// `custodian demo`.
 pub(crate) fn demo(vault: &Path) -> Result<(), CoreError> {
-    let (session, recovery) = demo_practice::create_demo(vault, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
+    let (session, recovery) =
+        demo_practice::create_demo(vault, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
     println!("Created the demo practice: {}", session.summary()?);
     println!("Vault file: {}", session.vault_path().display());
     println!("Sign in as {} with the password \"{}\".", demo_practice::DEMO_LOGIN, demo_practice::DEMO_PASSWORD);

@@ -30,7 +30,7 @@ pub use error::{CoreError, Field, FieldProblem, Result};
 pub use person::{FullName, Login, Person};
 pub use practice::{OdsCode, Practice, PracticeName};
 pub use schema::latest_version as latest_schema_version;
-pub use session::{NewPractice, PasswordReset, Session, VaultSummary, create_practice, recover, sign_in};
+pub use session::{NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in};
 pub use settings::{DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
 
 /// Reads a vault's header without unlocking it (to check a file before asking for a password).
@@ -41,11 +41,8 @@ pub fn inspect_vault(path: &std::path::Path) -> Result<VaultInfo> {
 /// The file name a new practice vault gets: the practice name in lower case, words joined by
 /// hyphens, with the `.custodian` extension.
 pub fn vault_file_name(practice_name: &str) -> String {
-    let slug: Vec<String> = practice_name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let slug: Vec<String> =
+        practice_name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     let stem = if slug.is_empty() { "practice".to_owned() } else { slug.join("-") };
     format!("{stem}.custodian")
 }

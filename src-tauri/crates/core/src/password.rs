@@ -39,7 +39,8 @@ pub fn strength(password: &SecretString, context: &[&str]) -> PasswordStrength {
     let score = u8::from(estimate.score());
     let feedback = estimate.feedback();
     let mut warning = feedback.and_then(|f| f.warning()).map(|w| w.to_string());
-    let mut suggestions: Vec<String> = feedback.map(|f| f.suggestions().iter().map(ToString::to_string).collect()).unwrap_or_default();
+    let mut suggestions: Vec<String> =
+        feedback.map(|f| f.suggestions().iter().map(ToString::to_string).collect()).unwrap_or_default();
     if too_short {
         warning = Some("This password is too short".into());
         suggestions.insert(0, format!("Use at least {MIN_PASSWORD_CHARS} characters; three random words work well"));

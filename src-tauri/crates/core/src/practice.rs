@@ -51,7 +51,8 @@ impl OdsCode {
         if code.is_empty() {
             return Err("Enter the practice's ODS code, for example B86001".into());
         }
-        let well_formed = (3..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+        let well_formed =
+            (3..=6).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
         if !well_formed {
             return Err("The ODS code must be 3 to 6 letters and digits, for example B86001".into());
         }

@@ -123,8 +123,18 @@ pub fn recover(path: &Path, login: &str, recovery_key: &str) -> Result<PasswordR
     let key = RecoveryKey::parse(recovery_key)?;
     let mut vault = Vault::open(path, Unlock::RecoveryKey(&key))?;
     schema::migrate(&mut vault)?;
-    let person = person::find_by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
+    let person =
+        person::find_by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
     Ok(PasswordReset { vault, person })
+}
+
+/// A new password that was refused; the reset is handed back so the person can try again.
+#[derive(Debug)]
+pub struct ResetRefused {
+    /// The reset, still pending.
+    pub reset: PasswordReset,
+    /// Why the password was refused.
+    pub error: CoreError,
 }
 
 impl PasswordReset {
@@ -134,25 +144,29 @@ impl PasswordReset {
     }
 
     /// Checks and sets the new password, and signs the person in. A weak password is refused
-    /// and the reset stays pending.
+    /// and the reset comes back, still pending.
     pub fn set_new_password(
         mut self,
         password: &SecretString,
         kdf: KdfParams,
         rng: &mut (impl RngCore + CryptoRng),
-    ) -> std::result::Result<Session, (PasswordReset, CoreError)> {
-        let practice = match practice::load(self.vault.connection()) {
-            Ok(practice) => practice,
-            Err(e) => return Err((self, e)),
-        };
+    ) -> std::result::Result<Session, Box<ResetRefused>> {
+        match self.try_set_password(password, kdf, rng) {
+            Ok(()) => Ok(Session { vault: self.vault, person: self.person }),
+            Err(error) => Err(Box::new(ResetRefused { reset: self, error })),
+        }
+    }
+
+    fn try_set_password(
+        &mut self,
+        password: &SecretString,
+        kdf: KdfParams,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<()> {
+        let practice = practice::load(self.vault.connection())?;
         let context = [self.person.full_name.as_str(), self.person.login.as_str(), practice.name.as_str()];
-        if let Err(e) = password::require_strong(password, &context) {
-            return Err((self, e));
-        }
-        if let Err(e) = self.vault.set_password(self.person.login.as_str(), password, kdf, rng) {
-            return Err((self, e.into()));
-        }
-        Ok(Session { vault: self.vault, person: self.person })
+        password::require_strong(password, &context)?;
+        Ok(self.vault.set_password(self.person.login.as_str(), password, kdf, rng)?)
     }
 }
 

@@ -193,13 +193,7 @@ impl Reader<'_> {
         }
         let kdf = KdfParams { memory_kib: self.u32()?, iterations: self.u32()?, parallelism: self.u32()? }
             .check_readable()?;
-        Ok(KeySlot {
-            kind,
-            kdf,
-            salt: self.array()?,
-            wrap_nonce: self.array()?,
-            wrapped_key: self.array()?,
-        })
+        Ok(KeySlot { kind, kdf, salt: self.array()?, wrap_nonce: self.array()?, wrapped_key: self.array()? })
     }
 }
 

@@ -35,11 +35,9 @@ impl RecoveryKey {
         if compact.len() != ENCODED_LEN {
             return Err(VaultError::MalformedRecoveryKey { reason: "it should be ten groups of four characters" });
         }
-        let bytes = Zeroizing::new(
-            BASE32_NOPAD
-                .decode(compact.as_bytes())
-                .map_err(|_| VaultError::MalformedRecoveryKey { reason: "it uses only the letters A–Z and digits 2–7" })?,
-        );
+        let bytes = Zeroizing::new(BASE32_NOPAD.decode(compact.as_bytes()).map_err(|_| {
+            VaultError::MalformedRecoveryKey { reason: "it uses only the letters A–Z and digits 2–7" }
+        })?);
         let (secret_bytes, check) = bytes.split_at(RECOVERY_SECRET_LEN);
         let mut secret = Zeroizing::new([0u8; RECOVERY_SECRET_LEN]);
         secret.copy_from_slice(secret_bytes);
@@ -55,7 +53,8 @@ impl RecoveryKey {
         bytes.extend_from_slice(self.secret.as_ref());
         bytes.extend_from_slice(&checksum(&self.secret));
         let encoded = Zeroizing::new(BASE32_NOPAD.encode(&bytes));
-        let groups: Vec<&str> = encoded.as_bytes().chunks(GROUP_LEN).map(|g| std::str::from_utf8(g).unwrap_or_default()).collect();
+        let groups: Vec<&str> =
+            encoded.as_bytes().chunks(GROUP_LEN).map(|g| std::str::from_utf8(g).unwrap_or_default()).collect();
         Zeroizing::new(groups.join("-"))
     }
 

@@ -94,7 +94,13 @@ impl Vault {
         configure(&conn)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(VaultError::from)?;
         init(&mut conn)?;
-        let vault = Vault { path: path.to_owned(), header: Header { body_nonce: [0; NONCE_LEN], slots }, key, conn, _lock: lock };
+        let vault = Vault {
+            path: path.to_owned(),
+            header: Header { body_nonce: [0; NONCE_LEN], slots },
+            key,
+            conn,
+            _lock: lock,
+        };
         let bytes = vault.sealed_bytes(rng)?;
         file::create_new(path, &bytes)?;
         Ok((vault, recovery))
@@ -199,9 +205,8 @@ impl Vault {
     }
 
     fn save_or_reload(&mut self) -> Result<()> {
-        let saved = self
-            .sealed_bytes(&mut OsRng)
-            .and_then(|bytes| file::replace_atomically(&self.path, &bytes, |_| Ok(())));
+        let saved =
+            self.sealed_bytes(&mut OsRng).and_then(|bytes| file::replace_atomically(&self.path, &bytes, |_| Ok(())));
         if let Err(error) = saved {
             let _ = self.reload();
             return Err(error);

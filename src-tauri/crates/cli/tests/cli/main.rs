@@ -25,8 +25,19 @@ fn text(bytes: &[u8]) -> String {
 fn create(vault: &Path, password: &str) -> Output {
     custodian(
         &[
-            "vault", "create", "--vault", vault.to_str().unwrap(), "--practice", "Riverside Surgery", "--ods", "b86001",
-            "--name", "Anna Clerk", "--login", "anna.clerk", "--password-stdin",
+            "vault",
+            "create",
+            "--vault",
+            vault.to_str().unwrap(),
+            "--practice",
+            "Riverside Surgery",
+            "--ods",
+            "b86001",
+            "--name",
+            "Anna Clerk",
+            "--login",
+            "anna.clerk",
+            "--password-stdin",
         ],
         &format!("{password}\n"),
     )

@@ -25,7 +25,8 @@ fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("practice.custodian");
     let (mut vault, recovery) =
-        Vault::create(&path, LOGIN, &password("first password"), KdfParams::INSECURE_FAST, &mut OsRng, no_init).unwrap();
+        Vault::create(&path, LOGIN, &password("first password"), KdfParams::INSECURE_FAST, &mut OsRng, no_init)
+            .unwrap();
     vault
         .write(|tx| {
             tx.execute_batch("CREATE TABLE note(text TEXT NOT NULL)")?;
@@ -151,7 +152,10 @@ fn a_truncated_file_is_refused_at_every_length() {
         fs::write(&f.path, &original[..len]).unwrap();
         let error = open(&f.path, "first password").unwrap_err();
         assert!(
-            matches!(error, VaultError::Truncated | VaultError::Tampered | VaultError::NotAVault | VaultError::Damaged { .. }),
+            matches!(
+                error,
+                VaultError::Truncated | VaultError::Tampered | VaultError::NotAVault | VaultError::Damaged { .. }
+            ),
             "length {len}: {error:?}"
         );
         assert_eq!(fs::read(&f.path).unwrap().len(), len);
