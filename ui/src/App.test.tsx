@@ -1,0 +1,131 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { act, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { App } from './App';
+import type { AppStatus, CreatedVault } from './ipc';
+import { commandError, commandHandler, type CommandHandlers } from './testing/commands';
+import { appStatus, person, session } from './testing/fixtures';
+import { renderWithQuery } from './testing/render';
+
+const vault = { path: '/srv/shared/Riverside Surgery.custodian', practiceName: 'Riverside Surgery' };
+
+function setup(status: () => AppStatus | Promise<AppStatus>, handlers: CommandHandlers = {}) {
+  const ipc = commandHandler({ app_status: status, ...handlers });
+  mockIPC(ipc);
+  return { ipc, ...renderWithQuery(<App />) };
+}
+
+const heading = (name: string | RegExp) => screen.findByRole('heading', { level: 1, name });
+
+describe('App', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each<[string, AppStatus, RegExp]>([
+    ['no vault: the first-run choices', appStatus(), /^Welcome to Custodian$/],
+    ['a known vault: sign in', appStatus({ vault }), /Sign in$/],
+    ['a session: the practice home', appStatus({ vault, session }), /^Riverside Surgery$/],
+    ['a locked session: the lock screen', appStatus({ vault, locked: person }), /^Screen locked$/],
+    [
+      'an unconfirmed recovery key: confirm it',
+      appStatus({ vault, pendingRecoveryConfirmation: true }),
+      /^Confirm your recovery key$/,
+    ],
+    [
+      'a recovery sign-in: choose a new password',
+      appStatus({ vault, pendingPasswordReset: person }),
+      /^Choose a new password$/,
+    ],
+  ])('routes %s', async (_, status, title) => {
+    setup(() => status);
+    expect(await heading(title)).toBeInTheDocument();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+  });
+
+  it('shows the lock screen as a whole', async () => {
+    setup(() => appStatus({ vault, locked: person }));
+    await heading('Screen locked');
+    expect(document.getElementById('lock-screen')).toHaveTextContent('Jane Smith');
+  });
+
+  it('says it is opening while Rust answers', async () => {
+    setup(() => new Promise<AppStatus>(() => {}));
+    expect(await heading('Opening…')).toBeInTheDocument();
+  });
+
+  it('says why it cannot start, and tries again', async () => {
+    let attempts = 0;
+    const { user } = setup(() => {
+      attempts += 1;
+      if (attempts === 1) throw commandError('internal', 'The settings folder cannot be read');
+      return appStatus();
+    });
+    expect(await heading('Custodian cannot start')).toBeInTheDocument();
+    expect(screen.getByText('The settings folder cannot be read')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(await heading('Welcome to Custodian')).toBeInTheDocument();
+  });
+
+  it('creates a vault, shows its recovery key, and opens the practice once the key is confirmed', async () => {
+    const created: CreatedVault = {
+      recoveryKey: 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567-ABCD-WXYZ',
+      vaultPath: '/home/jane/Documents/Custodian/Riverside Surgery.custodian',
+    };
+    let status = appStatus();
+    const { user } = setup(() => status, {
+      password_check: () => ({ acceptable: true, score: 4, warning: null, suggestions: [] }),
+      vault_create: () => {
+        status = appStatus({ vault, pendingRecoveryConfirmation: true });
+        return created;
+      },
+      vault_confirm_recovery_key: () => {
+        status = appStatus({ vault, session });
+        return session;
+      },
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Create a practice vault' }));
+    await user.type(screen.getByLabelText('Practice name'), 'Riverside Surgery');
+    await user.type(screen.getByLabelText('ODS code'), 'B86001');
+    await user.type(screen.getByLabelText('Your full name'), 'Jane Smith');
+    await user.type(screen.getByLabelText('Login name'), 'jsmith');
+    await user.type(screen.getByLabelText('Password'), 'kettle orbit lantern');
+    await user.type(screen.getByLabelText('Type the password again'), 'kettle orbit lantern');
+    await user.click(screen.getByRole('button', { name: 'Create vault' }));
+
+    expect(await screen.findByText(created.recoveryKey)).toHaveAttribute('id', 'recovery-key-display');
+    await user.type(screen.getByLabelText('Type the last 4 characters of the recovery key'), 'WXYZ');
+    await user.click(screen.getByRole('button', { name: 'I have kept it' }));
+
+    await waitFor(() => expect(document.getElementById('home-practice-name')).toHaveTextContent('Riverside Surgery'));
+  });
+
+  it('goes from sign-in to the recovery key and back', async () => {
+    const { user } = setup(() => appStatus({ vault }));
+    await user.click(await screen.findByRole('button', { name: 'Forgotten your password? Use the recovery key' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Use your recovery key');
+    await user.click(screen.getByRole('button', { name: 'Back to sign in' }));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(/Sign in$/);
+  });
+
+  it('locks the screen after the practice idle time', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let status = appStatus({ vault, session: { ...session, idleLockMinutes: 1 } });
+    const { ipc } = setup(() => status, {
+      session_lock: () => {
+        status = appStatus({ vault, locked: person });
+        return person;
+      },
+    });
+    await screen.findByText('Nothing recorded yet');
+    expect(ipc).not.toHaveBeenCalledWith('session_lock', {});
+
+    act(() => vi.advanceTimersByTime(60_000));
+
+    expect(await screen.findByText('Screen locked after 1 minute of inactivity.')).toBeInTheDocument();
+    expect(ipc).toHaveBeenCalledWith('session_lock', {});
+  });
+});

@@ -1,0 +1,91 @@
+// The one adapter between the UI and the Rust commands: a typed function per command.
+// Every rejection is normalised into a CommandError, so callers branch on `code` only.
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { open } from '@tauri-apps/plugin-dialog';
+
+import type { AppStatus } from './bindings/AppStatus';
+import type { ChooseVaultRequest } from './bindings/ChooseVaultRequest';
+import type { CommandError } from './bindings/CommandError';
+import type { ConfirmRecoveryKeyRequest } from './bindings/ConfirmRecoveryKeyRequest';
+import type { CreatedVault } from './bindings/CreatedVault';
+import type { CreateVaultRequest } from './bindings/CreateVaultRequest';
+import type { IdleLockRequest } from './bindings/IdleLockRequest';
+import type { KnownVault } from './bindings/KnownVault';
+import type { PasswordCheckRequest } from './bindings/PasswordCheckRequest';
+import type { PasswordRequest } from './bindings/PasswordRequest';
+import type { PasswordStrength } from './bindings/PasswordStrength';
+import type { PersonInfo } from './bindings/PersonInfo';
+import type { RecoverRequest } from './bindings/RecoverRequest';
+import type { SessionInfo } from './bindings/SessionInfo';
+import type { SignInRequest } from './bindings/SignInRequest';
+
+/** Whether `value` has the shape of the CommandError that Rust sends. */
+export function isCommandError(value: unknown): value is CommandError {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Record<string, unknown>;
+  return (
+    typeof candidate.code === 'string' &&
+    typeof candidate.message === 'string' &&
+    Array.isArray(candidate.fields)
+  );
+}
+
+/** Any rejection as a CommandError; something that is not one becomes an `internal` error. */
+export function toCommandError(reason: unknown): CommandError {
+  if (isCommandError(reason)) return reason;
+  const message = reason instanceof Error ? reason.message : String(reason);
+  return { code: 'internal', message, fields: [] };
+}
+
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+export const appStatus = (): Promise<AppStatus> => call('app_status');
+
+export const vaultCreate = (request: CreateVaultRequest): Promise<CreatedVault> =>
+  call('vault_create', { request });
+
+export const vaultConfirmRecoveryKey = (request: ConfirmRecoveryKeyRequest): Promise<SessionInfo> =>
+  call('vault_confirm_recovery_key', { request });
+
+export const vaultChoose = (request: ChooseVaultRequest): Promise<KnownVault> => call('vault_choose', { request });
+
+export const vaultForget = (): Promise<null> => call('vault_forget');
+
+export const sessionSignIn = (request: SignInRequest): Promise<SessionInfo> => call('session_sign_in', { request });
+
+export const sessionRecover = (request: RecoverRequest): Promise<PersonInfo> => call('session_recover', { request });
+
+export const sessionSetNewPassword = (request: PasswordRequest): Promise<SessionInfo> =>
+  call('session_set_new_password', { request });
+
+export const sessionSignOut = (): Promise<null> => call('session_sign_out');
+
+export const sessionLock = (): Promise<PersonInfo> => call('session_lock');
+
+export const sessionUnlock = (request: PasswordRequest): Promise<SessionInfo> => call('session_unlock', { request });
+
+export const settingsSetIdleLock = (request: IdleLockRequest): Promise<SessionInfo> =>
+  call('settings_set_idle_lock', { request });
+
+export const passwordCheck = (request: PasswordCheckRequest): Promise<PasswordStrength> =>
+  call('password_check', { request });
+
+/** Asks for a vault file with the native open dialog; `null` when the person cancels. */
+export async function chooseVaultFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Open a Custodian vault file',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Custodian vault', extensions: ['custodian'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+import { useStatusMutation } from '../appStatus';
+import { sessionSignIn, vaultForget, type KnownVault } from '../ipc';
+import { ErrorSummary } from '../shared/ErrorSummary';
+import { formErrors } from '../shared/formErrors';
+import { LinkButton } from '../shared/LinkButton';
+import { Page } from '../shared/Page';
+import { TextField } from '../shared/TextField';
+import { useSchemaForm } from '../shared/useSchemaForm';
+
+const schema = z.object({
+  login: z.string().trim().min(1, 'Enter your login name'),
+  password: z.string().min(1, 'Enter your password'),
+});
+
+const FIELD_IDS = { login: 'login', password: 'password' } as const;
+
+type SignInScreenProps = {
+  vault: KnownVault;
+  /** Go to signing in with the recovery key. */
+  onRecover: () => void;
+};
+
+/** Sign in to the known vault with a login name and password. */
+export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
+  const form = useSchemaForm(schema, { login: '', password: '' });
+  const signIn = useStatusMutation(sessionSignIn);
+  const forget = useStatusMutation(vaultForget);
+  const errors = formErrors(form.formState.errors, signIn.error ?? forget.error, FIELD_IDS);
+
+  const submit = form.handleSubmit(
+    (request) => signIn.mutate(request, { onError: () => form.resetField('password') }),
+    () => signIn.reset(),
+  );
+
+  return (
+    <Page>
+      <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
+      <h1>
+        <span className="nhsuk-caption-l">
+          {vault.practiceName ?? fileName(vault.path)}
+          <span className="nhsuk-u-visually-hidden"> – </span>
+        </span>
+        Sign in
+      </h1>
+      <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
+        Vault file: <span className="custodian-path">{vault.path}</span>
+      </p>
+
+      <form onSubmit={submit} noValidate>
+        <TextField
+          id={FIELD_IDS.login}
+          label="Login name"
+          error={errors.of('login')}
+          width={20}
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          autoFocus
+          registration={form.register('login')}
+        />
+        <TextField
+          id={FIELD_IDS.password}
+          type="password"
+          label="Password"
+          error={errors.of('password')}
+          width={20}
+          autoComplete="current-password"
+          registration={form.register('password')}
+        />
+        <button type="submit" className="nhsuk-button" id="sign-in-submit" disabled={signIn.isPending}>
+          Sign in
+        </button>
+      </form>
+
+      <ul className="nhsuk-list">
+        <li>
+          <LinkButton id="recover-start" onClick={onRecover}>
+            Forgotten your password? Use the recovery key
+          </LinkButton>
+        </li>
+        <li>
+          <LinkButton id="use-other-vault" disabled={forget.isPending} onClick={() => forget.mutate()}>
+            Use a different vault file
+          </LinkButton>
+        </li>
+      </ul>
+    </Page>
+  );
+}
+
+/** The last part of a path, for a vault whose practice name is not known yet. */
+function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}

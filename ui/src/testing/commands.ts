@@ -1,0 +1,61 @@
+// Typed handlers for Tauri's mockIPC in component tests: each command's request and response types
+// come from the generated bindings, so a test cannot fake a shape Rust would never send.
+import { vi } from 'vitest';
+
+import type {
+  AppStatus,
+  ChooseVaultRequest,
+  CommandError,
+  ConfirmRecoveryKeyRequest,
+  CreatedVault,
+  CreateVaultRequest,
+  ErrorCode,
+  FieldError,
+  IdleLockRequest,
+  KnownVault,
+  PasswordCheckRequest,
+  PasswordRequest,
+  PasswordStrength,
+  PersonInfo,
+  RecoverRequest,
+  SessionInfo,
+  SignInRequest,
+} from '../ipc';
+
+type Commands = {
+  app_status: [undefined, AppStatus];
+  vault_create: [CreateVaultRequest, CreatedVault];
+  vault_confirm_recovery_key: [ConfirmRecoveryKeyRequest, SessionInfo];
+  vault_choose: [ChooseVaultRequest, KnownVault];
+  vault_forget: [undefined, null];
+  session_sign_in: [SignInRequest, SessionInfo];
+  session_recover: [RecoverRequest, PersonInfo];
+  session_set_new_password: [PasswordRequest, SessionInfo];
+  session_sign_out: [undefined, null];
+  session_lock: [undefined, PersonInfo];
+  session_unlock: [PasswordRequest, SessionInfo];
+  settings_set_idle_lock: [IdleLockRequest, SessionInfo];
+  password_check: [PasswordCheckRequest, PasswordStrength];
+  'plugin:dialog|open': [undefined, string | null];
+};
+
+export type CommandHandlers = {
+  [Name in keyof Commands]?: (request: Commands[Name][0]) => Commands[Name][1] | Promise<Commands[Name][1]>;
+};
+
+/**
+ * A mockIPC callback that answers each command with its handler (given the `request` argument)
+ * and rejects commands the test did not expect. It is a `vi.fn`, so calls can be asserted.
+ */
+export function commandHandler(handlers: CommandHandlers) {
+  return vi.fn((command: string, payload?: unknown) => {
+    const handler = (handlers as Record<string, ((request: unknown) => unknown) | undefined>)[command];
+    if (!handler) throw new Error(`The test did not expect the command ${command}`);
+    return handler((payload as { request?: unknown } | undefined)?.request);
+  });
+}
+
+/** The error Rust rejects a command with. */
+export function commandError(code: ErrorCode, message: string, fields: FieldError[] = []): CommandError {
+  return { code, message, fields };
+}
