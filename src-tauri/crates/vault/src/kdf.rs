@@ -22,8 +22,8 @@ pub struct KdfParams {
 }
 
 impl KdfParams {
-    /// The default for new slots: 256 MiB and 3 passes, about half a second on a two-core desktop
-    /// (see the `kdf` benchmark in the README).
+    /// The default for new slots: 256 MiB and 3 passes, about 0.6 s on a two-core desktop
+    /// (`cargo bench -p custodian-vault`, figures in the README).
     pub const DEFAULT: KdfParams = KdfParams { memory_kib: 256 * 1024, iterations: 3, parallelism: 1 };
 
     /// Deliberately cheap parameters for tests and benchmarks that open thousands of vaults.
