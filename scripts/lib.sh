@@ -43,7 +43,7 @@ setup() {
 npm_install() {
   local dir="$1"
   if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
-    log "installing npm packages in ${dir#"$ROOT"/}"
+    log "installing npm packages in ${dir}"
     (cd "$dir" && npm ci --no-audit --no-fund)
   fi
 }

@@ -71,9 +71,9 @@ export async function shown(browser, selector, timeout = 20000) {
   return element;
 }
 
-/** Types `value` into the input `selector` (clearing it first). */
-export async function fill(browser, selector, value) {
-  const input = await shown(browser, selector);
+/** Types `value` into the input `selector` (clearing it first), waiting up to `timeout` ms for it. */
+export async function fill(browser, selector, value, timeout) {
+  const input = await shown(browser, selector, timeout);
   await input.clearValue();
   await input.setValue(value);
 }

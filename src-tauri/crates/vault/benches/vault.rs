@@ -16,7 +16,9 @@ fn password() -> SecretString {
 fn unlock_at_default_cost(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("kdf.custodian");
-    drop(Vault::create(&path, "anna", &password(), KdfParams::DEFAULT, &mut OsRng, |_| Ok::<_, VaultError>(())).unwrap());
+    drop(
+        Vault::create(&path, "anna", &password(), KdfParams::DEFAULT, &mut OsRng, |_| Ok::<_, VaultError>(())).unwrap(),
+    );
     let mut group = c.benchmark_group("unlock");
     group.sample_size(10);
     group.bench_function("default_argon2id_256MiB_t3", |b| {
@@ -58,7 +60,9 @@ fn open_and_save_by_size(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("save_one_row", format!("{megabytes}MB")), |b| {
             b.iter(|| {
                 vault
-                    .write(|tx| tx.execute("UPDATE filler SET text = 'changed' WHERE id = 1", []).map_err(VaultError::from))
+                    .write(|tx| {
+                        tx.execute("UPDATE filler SET text = 'changed' WHERE id = 1", []).map_err(VaultError::from)
+                    })
                     .unwrap()
             })
         });
