@@ -17,6 +17,7 @@ import sys
 
 from argon2.low_level import Type, hash_secret_raw
 from nacl.bindings import crypto_aead_xchacha20poly1305_ietf_decrypt as aead_open
+from nacl.bindings import crypto_box_seal_open, crypto_scalarmult_base
 
 
 def parse_slots(f, count):
@@ -28,12 +29,14 @@ def parse_slots(f, count):
         algorithm = f[p]
         memory_kib, iterations, parallelism = struct.unpack_from("<III", f, p + 1)
         salt = f[p + 13 : p + 29]
-        wrap_aad = f[at : p + 29]  # the slot from `kind` through `salt`
-        wrap_nonce = f[p + 29 : p + 53]
-        wrapped_key = f[p + 53 : p + 101]
-        at = p + 101
+        public_key = f[p + 29 : p + 61]
+        wrap_aad = f[at : p + 61]  # the slot from `kind` through the public key
+        wrap_nonce = f[p + 61 : p + 85]
+        wrapped_secret = f[p + 85 : p + 133]
+        sealed_data_key = f[p + 133 : p + 213]
+        at = p + 213
         assert algorithm == 1, "unknown KDF"
-        yield kind, label, (memory_kib, iterations, parallelism), salt, wrap_aad, wrap_nonce, wrapped_key
+        yield kind, label, (memory_kib, iterations, parallelism), salt, public_key, wrap_aad, wrap_nonce, wrapped_secret, sealed_data_key
 
 
 def recovery_secret(typed):
@@ -53,10 +56,12 @@ def read_image(path, login, secret):
     body_nonce = f[14:38]
     (slot_count,) = struct.unpack_from("<H", f, 38)
     wanted_kind = 2 if login is None else 1
-    for kind, label, (m, t, p), salt, aad, nonce, wrapped in parse_slots(f, slot_count):
+    for kind, label, (m, t, p), salt, public_key, aad, nonce, wrapped, sealed in parse_slots(f, slot_count):
         if kind == wanted_kind and (login is None or label == login):
             kek = hash_secret_raw(secret, salt, time_cost=t, memory_cost=m, parallelism=p, hash_len=32, type=Type.ID, version=19)
-            data_key = aead_open(wrapped, aad, nonce, kek)
+            slot_secret = aead_open(wrapped, aad, nonce, kek)
+            assert crypto_scalarmult_base(slot_secret) == public_key, "slot keys do not match"
+            data_key = crypto_box_seal_open(sealed, public_key, slot_secret)
             return aead_open(f[header_len:], f[:header_len], body_nonce, data_key)
     raise SystemExit(f"no key slot for {login or 'the recovery key'}")
 

@@ -49,9 +49,12 @@ pub enum VaultError {
         /// What is wrong with what was typed.
         reason: &'static str,
     },
-    /// Another process holds the vault open.
-    #[error("the vault is open in another copy of Custodian; close it there first")]
+    /// Another process kept the vault's save lock for longer than a save takes.
+    #[error("the vault is busy: another copy of Custodian is saving it and has not finished; try again shortly")]
     InUse,
+    /// This person's way in was removed or replaced by someone else since the vault was opened.
+    #[error("your access to this vault has been removed or your password was changed; sign in again")]
+    AccessRevoked,
     /// A login that cannot label a key slot (empty, or longer than 255 bytes).
     #[error("a login name must be between 1 and 255 bytes long")]
     InvalidLogin,

@@ -4,6 +4,8 @@ use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
+use std::time::{Duration, Instant};
+
 use rand_core::{OsRng, RngCore};
 
 use crate::error::{Result, VaultError};
@@ -105,6 +107,17 @@ pub(crate) struct VaultLock {
 }
 
 impl VaultLock {
+    /// Takes the lock, waiting up to `timeout` for another process to release it, then `InUse`.
+    pub(crate) fn acquire_within(vault_path: &Path, timeout: Duration) -> Result<VaultLock> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            match VaultLock::acquire(vault_path) {
+                Err(VaultError::InUse) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(15)),
+                other => return other,
+            }
+        }
+    }
+
     /// Takes the lock, or fails with `InUse` at once if another process holds it.
     pub(crate) fn acquire(vault_path: &Path) -> Result<VaultLock> {
         let mut lock_name = vault_path.as_os_str().to_owned();
@@ -169,6 +182,16 @@ mod tests {
         assert!(matches!(VaultLock::acquire(&path), Err(VaultError::InUse)));
         drop(first);
         VaultLock::acquire(&path).unwrap();
+    }
+
+    #[test]
+    fn waiting_for_the_lock_gives_up_with_in_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.custodian");
+        let _held = VaultLock::acquire(&path).unwrap();
+        let started = Instant::now();
+        assert!(matches!(VaultLock::acquire_within(&path, Duration::from_millis(100)), Err(VaultError::InUse)));
+        assert!(started.elapsed() >= Duration::from_millis(100));
     }
 
     #[test]

@@ -15,8 +15,11 @@ pub const FORMAT_VERSION: u16 = 1;
 pub const NONCE_LEN: usize = 24;
 /// Poly1305 tag length.
 pub const TAG_LEN: usize = 16;
-/// Length of the wrapped data key in a slot: the key plus its tag.
-pub const WRAPPED_KEY_LEN: usize = KEY_LEN + TAG_LEN;
+/// Length of a slot's X25519 secret key wrapped under its wrapping key: the key plus its tag.
+pub const WRAPPED_SECRET_LEN: usize = KEY_LEN + TAG_LEN;
+/// Length of the data key sealed to a slot's public key (libsodium `crypto_box_seal`):
+/// ephemeral public key, the key, and the tag.
+pub const SEALED_KEY_LEN: usize = KEY_LEN + KEY_LEN + TAG_LEN;
 
 const CHECKSUM_LEN: usize = 32;
 /// magic + version + header length: the part that stays the same in every format version.
@@ -37,7 +40,12 @@ pub enum SlotKind {
     Recovery,
 }
 
-/// One wrapped copy of the data key.
+/// One way into the vault: an X25519 key pair whose secret half is wrapped under a key derived
+/// from a password (or the recovery key), and the data key sealed to its public half.
+///
+/// Because the data key is sealed to public keys, anyone who holds the data key can re-seal a new
+/// one to every slot: that is how removing a slot rotates the data key without other people's
+/// passwords.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct KeySlot {
     /// What unlocks it.
@@ -46,15 +54,25 @@ pub struct KeySlot {
     pub kdf: KdfParams,
     /// Argon2id salt.
     pub salt: [u8; SALT_LEN],
-    /// Nonce of the key wrap.
+    /// The slot's X25519 public key.
+    pub public_key: [u8; KEY_LEN],
+    /// Nonce of the secret-key wrap.
     pub wrap_nonce: [u8; NONCE_LEN],
-    /// The data key sealed under the slot's wrapping key.
-    pub wrapped_key: [u8; WRAPPED_KEY_LEN],
+    /// The slot's X25519 secret key, sealed under the wrapping key.
+    pub wrapped_secret: [u8; WRAPPED_SECRET_LEN],
+    /// The data key, sealed to `public_key` with `crypto_box_seal`.
+    pub sealed_data_key: [u8; SEALED_KEY_LEN],
 }
 
 impl KeySlot {
-    /// The bytes authenticated with the key wrap: the slot from its kind up to and including its salt.
-    pub(crate) fn wrap_aad(kind: &SlotKind, kdf: KdfParams, salt: &[u8; SALT_LEN]) -> Vec<u8> {
+    /// The bytes authenticated with the secret-key wrap: the slot from its kind up to and
+    /// including its public key.
+    pub(crate) fn wrap_aad(
+        kind: &SlotKind,
+        kdf: KdfParams,
+        salt: &[u8; SALT_LEN],
+        public_key: &[u8; KEY_LEN],
+    ) -> Vec<u8> {
         let mut out = Vec::with_capacity(64);
         match kind {
             SlotKind::Password { login } => {
@@ -72,6 +90,7 @@ impl KeySlot {
         out.extend_from_slice(&kdf.iterations.to_le_bytes());
         out.extend_from_slice(&kdf.parallelism.to_le_bytes());
         out.extend_from_slice(salt);
+        out.extend_from_slice(public_key);
         out
     }
 }
@@ -90,9 +109,10 @@ impl Header {
     pub fn encode(&self) -> Vec<u8> {
         let mut slots = Vec::new();
         for slot in &self.slots {
-            slots.extend_from_slice(&KeySlot::wrap_aad(&slot.kind, slot.kdf, &slot.salt));
+            slots.extend_from_slice(&KeySlot::wrap_aad(&slot.kind, slot.kdf, &slot.salt, &slot.public_key));
             slots.extend_from_slice(&slot.wrap_nonce);
-            slots.extend_from_slice(&slot.wrapped_key);
+            slots.extend_from_slice(&slot.wrapped_secret);
+            slots.extend_from_slice(&slot.sealed_data_key);
         }
         let total = FIXED_LEN + slots.len() + CHECKSUM_LEN;
         let mut out = Vec::with_capacity(total);
@@ -193,7 +213,15 @@ impl Reader<'_> {
         }
         let kdf = KdfParams { memory_kib: self.u32()?, iterations: self.u32()?, parallelism: self.u32()? }
             .check_readable()?;
-        Ok(KeySlot { kind, kdf, salt: self.array()?, wrap_nonce: self.array()?, wrapped_key: self.array()? })
+        Ok(KeySlot {
+            kind,
+            kdf,
+            salt: self.array()?,
+            public_key: self.array()?,
+            wrap_nonce: self.array()?,
+            wrapped_secret: self.array()?,
+            sealed_data_key: self.array()?,
+        })
     }
 }
 
@@ -209,15 +237,19 @@ mod tests {
                     kind: SlotKind::Password { login: "j.smith".into() },
                     kdf: KdfParams::DEFAULT,
                     salt: [1; SALT_LEN],
+                    public_key: [7; KEY_LEN],
                     wrap_nonce: [2; NONCE_LEN],
-                    wrapped_key: [3; WRAPPED_KEY_LEN],
+                    wrapped_secret: [3; WRAPPED_SECRET_LEN],
+                    sealed_data_key: [8; SEALED_KEY_LEN],
                 },
                 KeySlot {
                     kind: SlotKind::Recovery,
                     kdf: KdfParams::INSECURE_FAST,
                     salt: [4; SALT_LEN],
+                    public_key: [9; KEY_LEN],
                     wrap_nonce: [5; NONCE_LEN],
-                    wrapped_key: [6; WRAPPED_KEY_LEN],
+                    wrapped_secret: [6; WRAPPED_SECRET_LEN],
+                    sealed_data_key: [10; SEALED_KEY_LEN],
                 },
             ],
         }

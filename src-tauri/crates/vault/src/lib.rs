@@ -1,9 +1,11 @@
 //! `custodian-vault`: the encrypted SQLite container behind Custodian.
 //!
 //! A vault is one file: a short authenticated header holding key slots, then the whole SQLite
-//! database image sealed with XChaCha20-Poly1305 under a random data key. Each key slot wraps the
-//! data key under a key derived with Argon2id from a person's password or from the printed
-//! recovery key. Saves replace the file atomically. The byte layout is in `FORMAT.md`.
+//! database image sealed with XChaCha20-Poly1305 under a random data key. Each key slot is an
+//! X25519 key pair whose secret half is wrapped under a key derived with Argon2id from a person's
+//! password or from the printed recovery key, and to whose public half the data key is sealed —
+//! so the data key can be rotated without anyone's password. Saves replace the file atomically,
+//! under a lock, after taking in whatever another process saved. The byte layout is in `FORMAT.md`.
 //!
 //! This crate knows nothing of GP practices: it stores whatever schema its caller migrates in.
 //!
@@ -25,6 +27,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod backup;
 mod error;
 mod file;
 mod format;
@@ -33,11 +36,12 @@ mod recovery;
 mod seal;
 mod vault;
 
+pub use backup::{Backup, BackupPolicy, DEFAULT_KEEP as DEFAULT_BACKUPS_KEPT, list as list_backups};
 pub use error::{Result, VaultError};
 pub use format::{FORMAT_VERSION, MAGIC};
 pub use kdf::KdfParams;
 pub use recovery::RecoveryKey;
-pub use vault::{APPLICATION_ID, Unlock, Vault, VaultInfo};
+pub use vault::{APPLICATION_ID, DEFAULT_LOCK_TIMEOUT, Unlock, Vault, VaultInfo};
 
 /// Re-exported so callers name the same SQLite types as the vault.
 pub use rusqlite;

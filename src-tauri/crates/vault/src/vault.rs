@@ -1,21 +1,32 @@
-//! [`Vault`]: an open, unlocked vault — a live SQLite connection plus what it takes to seal it again.
+//! [`Vault`]: an open, unlocked vault — an in-memory SQLite database plus what it takes to seal
+//! it again, and the protocol that lets several processes share one vault file.
+//!
+//! Sharing: no lock is held while a vault is merely open. Every change takes the save lock
+//! (`<vault>.lock`), reloads the file if another process saved since this one last looked, applies
+//! the change to that fresh state, saves, and releases the lock. So two writers never lose each
+//! other's changes, and readers see them at their next [`Vault::refresh`].
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rand_core::{CryptoRng, OsRng, RngCore};
 use rusqlite::{Connection, MAIN_DB, Transaction};
 use secrecy::{ExposeSecret, SecretString};
 
+use crate::backup::{self, BackupPolicy};
 use crate::error::{Result, VaultError};
 use crate::file::{self, VaultLock};
-use crate::format::{FORMAT_VERSION, Header, KeySlot, NONCE_LEN, SlotKind};
+use crate::format::{FORMAT_VERSION, Header, KeySlot, NONCE_LEN, SlotKind, TAG_LEN};
 use crate::kdf::KdfParams;
 use crate::recovery::RecoveryKey;
-use crate::seal::{self, DataKey};
+use crate::seal::{self, DataKey, SlotSecret};
 
 /// SQLite `application_id` of every sealed image ("CUST"), so the plaintext is recognisable.
 pub const APPLICATION_ID: i32 = 0x4355_5354;
+
+/// How long a change waits for another process's save to finish before giving up with `InUse`.
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// How to unlock a vault.
 pub enum Unlock<'a> {
@@ -41,7 +52,13 @@ pub struct VaultInfo {
     pub has_recovery_slot: bool,
 }
 
-/// An unlocked vault. While it exists it holds the vault's lock, so no other process opens it.
+/// The slot this process opened the vault with, and its secret key.
+struct Opener {
+    kind: SlotKind,
+    secret: SlotSecret,
+}
+
+/// An unlocked vault.
 ///
 /// Reads go through [`Vault::connection`]; every change goes through [`Vault::write`], which
 /// commits one transaction and then seals and saves the whole database before returning.
@@ -50,7 +67,9 @@ pub struct Vault {
     header: Header,
     key: DataKey,
     conn: Connection,
-    _lock: VaultLock,
+    opener: Opener,
+    backups: Option<BackupPolicy>,
+    lock_timeout: Duration,
 }
 
 impl fmt::Debug for Vault {
@@ -77,51 +96,53 @@ impl Vault {
         if path.exists() {
             return Err(VaultError::AlreadyExists { path: path.to_owned() }.into());
         }
-        let lock = VaultLock::acquire(path)?;
+        let _lock = VaultLock::acquire_within(path, DEFAULT_LOCK_TIMEOUT)?;
         let key = DataKey::generate(rng);
         let recovery = RecoveryKey::generate(rng);
-        let slots = vec![
-            seal::wrap_into_slot(
-                &key,
-                SlotKind::Password { login: login.to_owned() },
-                password.expose_secret().as_bytes(),
-                kdf,
-                rng,
-            )?,
-            seal::wrap_into_slot(&key, SlotKind::Recovery, recovery.secret(), kdf, rng)?,
-        ];
+        let kind = SlotKind::Password { login: login.to_owned() };
+        let (person_slot, secret) = seal::new_slot(kind.clone(), password.expose_secret().as_bytes(), kdf, &key, rng)?;
+        let (recovery_slot, _) = seal::new_slot(SlotKind::Recovery, recovery.secret(), kdf, &key, rng)?;
         let mut conn = Connection::open_in_memory().map_err(VaultError::from)?;
         configure(&conn)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID).map_err(VaultError::from)?;
         init(&mut conn)?;
-        let vault = Vault {
+        let mut vault = Vault {
             path: path.to_owned(),
-            header: Header { body_nonce: [0; NONCE_LEN], slots },
+            header: Header { body_nonce: [0; NONCE_LEN], slots: vec![person_slot, recovery_slot] },
             key,
             conn,
-            _lock: lock,
+            opener: Opener { kind, secret },
+            backups: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
         };
         let bytes = vault.sealed_bytes(rng)?;
         file::create_new(path, &bytes)?;
+        vault.header.body_nonce.copy_from_slice(&bytes[14..14 + NONCE_LEN]);
         Ok((vault, recovery))
     }
 
     /// Opens and unlocks the vault at `path`. On any error the file is left exactly as it was.
     pub fn open(path: &Path, unlock: Unlock<'_>) -> Result<Vault> {
-        let lock = VaultLock::acquire(path)?;
         let bytes = file::read_vault(path)?;
         let (header, header_len) = Header::decode(&bytes)?;
-        let key = unlock_data_key(&header, unlock)?;
+        let (opener, key) = unlock_slot(&header, unlock)?;
         let conn = open_image(&key, &header, &bytes, header_len)?;
-        file::remove_stale_temps(path);
-        Ok(Vault { path: path.to_owned(), header, key, conn, _lock: lock })
+        Ok(Vault {
+            path: path.to_owned(),
+            header,
+            key,
+            conn,
+            opener,
+            backups: None,
+            lock_timeout: DEFAULT_LOCK_TIMEOUT,
+        })
     }
 
     /// Reads what the header says without unlocking: checks magic, version and checksum.
     pub fn inspect(path: &Path) -> Result<VaultInfo> {
         let bytes = file::read_vault(path)?;
         let (header, header_len) = Header::decode(&bytes)?;
-        if bytes.len() < header_len + crate::format::TAG_LEN {
+        if bytes.len() < header_len + TAG_LEN {
             return Err(VaultError::Truncated);
         }
         Ok(VaultInfo {
@@ -129,6 +150,16 @@ impl Vault {
             logins: logins_of(&header).map(str::to_owned).collect(),
             has_recovery_slot: header.slots.iter().any(|s| s.kind == SlotKind::Recovery),
         })
+    }
+
+    /// Keeps rotating backups under `policy` from now on.
+    pub fn set_backups(&mut self, policy: BackupPolicy) {
+        self.backups = Some(policy);
+    }
+
+    /// How long a change waits for another process's save (default 10 s).
+    pub fn set_lock_timeout(&mut self, timeout: Duration) {
+        self.lock_timeout = timeout;
     }
 
     /// The file this vault is saved to.
@@ -151,37 +182,53 @@ impl Vault {
         &self.conn
     }
 
-    /// Runs `change` in one transaction, commits it, and saves the vault. If `change` fails
-    /// nothing is changed; if saving fails the in-memory database is reloaded from the file, so
-    /// memory and disk never disagree.
+    /// Loads the file again if another process saved it since this one last did; reports
+    /// whether it did. Cheap when nothing changed (only the header is compared).
+    pub fn refresh(&mut self) -> Result<bool> {
+        let bytes = file::read_vault(&self.path)?;
+        let (header, header_len) = Header::decode(&bytes)?;
+        if header.body_nonce == self.header.body_nonce {
+            return Ok(false);
+        }
+        self.load(header, &bytes, header_len)?;
+        Ok(true)
+    }
+
+    /// Runs `change` in one transaction on the latest saved state, commits it, and saves the
+    /// vault, all under the save lock. If `change` fails nothing is changed; if saving fails the
+    /// in-memory database is reloaded from the file, so memory and disk never disagree.
     pub fn write<T, E: From<VaultError>>(
         &mut self,
         change: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        let _lock = self.lock_and_refresh()?;
         let tx = self.conn.transaction().map_err(VaultError::from)?;
         let value = change(&tx)?;
         tx.commit().map_err(VaultError::from)?;
-        self.save_or_reload()?;
+        self.save_or_reload(&mut OsRng)?;
         Ok(value)
     }
 
     /// Gives `migrate` the whole connection (migration tools manage their own transactions) and
-    /// saves if it reports a change. Used once, right after opening.
+    /// saves if it reports a change. Used right after opening.
     pub fn migrate<E: From<VaultError>>(
         &mut self,
         migrate: impl FnOnce(&mut Connection) -> std::result::Result<bool, E>,
     ) -> std::result::Result<(), E> {
+        let _lock = self.lock_and_refresh()?;
         match migrate(&mut self.conn) {
-            Ok(true) => Ok(self.save_or_reload()?),
+            Ok(true) => Ok(self.save_or_reload(&mut OsRng)?),
             Ok(false) => Ok(()),
             Err(e) => {
-                self.reload()?;
+                self.reload_from_disk()?;
                 Err(e)
             }
         }
     }
 
-    /// Sets `login`'s password, adding a slot if the login has none, and saves.
+    /// Gives `login` a password slot with `password`, replacing any slot it had, and saves.
+    /// Like every change to the slots, this rotates the data key, so an old copy of the slot
+    /// cannot open any later save.
     pub fn set_password(
         &mut self,
         login: &str,
@@ -191,34 +238,123 @@ impl Vault {
     ) -> Result<()> {
         check_login(login)?;
         let kind = SlotKind::Password { login: login.to_owned() };
-        let slot = seal::wrap_into_slot(&self.key, kind.clone(), password.expose_secret().as_bytes(), kdf, rng)?;
-        let previous = self.header.slots.clone();
-        match self.header.slots.iter_mut().find(|s| s.kind == kind) {
-            Some(existing) => *existing = slot,
-            None => self.header.slots.push(slot),
-        }
-        let saved = self.sealed_bytes(rng).and_then(|bytes| file::replace_atomically(&self.path, &bytes, |_| Ok(())));
-        if saved.is_err() {
-            self.header.slots = previous;
-        }
-        saved
+        self.change_slots(rng, |slots, key, rng| {
+            let (slot, secret) = seal::new_slot(kind.clone(), password.expose_secret().as_bytes(), kdf, key, rng)?;
+            match slots.iter_mut().find(|s| s.kind == kind) {
+                Some(existing) => *existing = slot,
+                None => slots.push(slot),
+            }
+            Ok(Some((kind.clone(), secret)))
+        })
     }
 
-    fn save_or_reload(&mut self) -> Result<()> {
-        let saved =
-            self.sealed_bytes(&mut OsRng).and_then(|bytes| file::replace_atomically(&self.path, &bytes, |_| Ok(())));
-        if let Err(error) = saved {
-            let _ = self.reload();
+    /// Removes `login`'s password slot and rotates the data key. Removing a login that has no
+    /// slot changes nothing.
+    pub fn remove_password_slot(&mut self, login: &str, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
+        let kind = SlotKind::Password { login: login.to_owned() };
+        if self.opener.kind == kind {
+            return Err(VaultError::AccessRevoked);
+        }
+        self.change_slots(rng, |slots, _, _| {
+            slots.retain(|s| s.kind != kind);
+            Ok(None)
+        })
+    }
+
+    /// Replaces the recovery key with a new one (the old one stops working) and rotates the data key.
+    pub fn regenerate_recovery_key(
+        &mut self,
+        kdf: KdfParams,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<RecoveryKey> {
+        let recovery = RecoveryKey::generate(rng);
+        self.change_slots(rng, |slots, key, rng| {
+            let (slot, secret) = seal::new_slot(SlotKind::Recovery, recovery.secret(), kdf, key, rng)?;
+            slots.retain(|s| s.kind != SlotKind::Recovery);
+            slots.push(slot);
+            Ok(Some((SlotKind::Recovery, secret)))
+        })?;
+        Ok(recovery)
+    }
+
+    /// Changes the slots under the save lock, then rotates the data key: a new key sealed to every
+    /// remaining slot, and the whole vault saved under it. `edit` gets the new key and may return
+    /// the secret of a slot it made, which replaces the opener's if it is the opener's slot.
+    fn change_slots<R: RngCore + CryptoRng>(
+        &mut self,
+        rng: &mut R,
+        edit: impl FnOnce(&mut Vec<KeySlot>, &DataKey, &mut R) -> Result<Option<(SlotKind, SlotSecret)>>,
+    ) -> Result<()> {
+        let _lock = self.lock_and_refresh()?;
+        let new_key = DataKey::generate(rng);
+        let mut slots = self.header.slots.clone();
+        let made = edit(&mut slots, &new_key, rng)?;
+        for slot in &mut slots {
+            seal::seal_data_key(slot, &new_key, rng)?;
+        }
+        let old_slots = std::mem::replace(&mut self.header.slots, slots);
+        let old_key = std::mem::replace(&mut self.key, new_key);
+        if let Err(error) = self.save(rng) {
+            self.header.slots = old_slots;
+            self.key = old_key;
+            return Err(error);
+        }
+        if let Some((kind, secret)) = made
+            && kind == self.opener.kind
+        {
+            self.opener.secret = secret;
+        }
+        Ok(())
+    }
+
+    /// Takes the save lock and brings memory up to date with the file.
+    fn lock_and_refresh(&mut self) -> Result<VaultLock> {
+        let lock = VaultLock::acquire_within(&self.path, self.lock_timeout)?;
+        file::remove_stale_temps(&self.path);
+        self.refresh()?;
+        Ok(lock)
+    }
+
+    fn save_or_reload(&mut self, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
+        if let Err(error) = self.save(rng) {
+            let _ = self.reload_from_disk();
             return Err(error);
         }
         Ok(())
     }
 
-    /// Replaces the in-memory database with what the file holds.
-    fn reload(&mut self) -> Result<()> {
+    /// Backs up if it is the day's first save, then seals and replaces the file. Lock held.
+    fn save(&mut self, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
+        if let Some(policy) = &self.backups {
+            backup::before_save(&self.path, policy)?;
+        }
+        let bytes = self.sealed_bytes(rng)?;
+        file::replace_atomically(&self.path, &bytes, |_| Ok(()))?;
+        self.header.body_nonce.copy_from_slice(&bytes[14..14 + NONCE_LEN]);
+        Ok(())
+    }
+
+    fn reload_from_disk(&mut self) -> Result<()> {
         let bytes = file::read_vault(&self.path)?;
         let (header, header_len) = Header::decode(&bytes)?;
-        self.conn = open_image(&self.key, &header, &bytes, header_len)?;
+        self.load(header, &bytes, header_len)
+    }
+
+    /// Replaces memory with a file's contents. If another process rotated the data key, the new
+    /// key is unsealed from this process's slot, which must still be there, unchanged.
+    fn load(&mut self, header: Header, bytes: &[u8], header_len: usize) -> Result<()> {
+        let conn = match open_image(&self.key, &header, bytes, header_len) {
+            Ok(conn) => conn,
+            Err(VaultError::Tampered) => {
+                let slot = header.slots.iter().find(|s| s.kind == self.opener.kind).ok_or(VaultError::AccessRevoked)?;
+                let key = seal::unseal_data_key(slot, &self.opener.secret)?;
+                let conn = open_image(&key, &header, bytes, header_len)?;
+                self.key = key;
+                conn
+            }
+            Err(other) => return Err(other),
+        };
+        self.conn = conn;
         self.header = header;
         Ok(())
     }
@@ -246,26 +382,29 @@ fn logins_of(header: &Header) -> impl Iterator<Item = &str> {
     })
 }
 
-fn unlock_data_key(header: &Header, unlock: Unlock<'_>) -> Result<DataKey> {
-    let (slot, secret, wrong): (Option<&KeySlot>, &[u8], VaultError) = match &unlock {
-        Unlock::Password { login, password } => {
-            let slot = header.slots.iter().find(|s| matches!(&s.kind, SlotKind::Password { login: l } if l == login));
-            if slot.is_none() {
-                return Err(VaultError::UnknownLogin { login: (*login).to_owned() });
-            }
-            (slot, password.expose_secret().as_bytes(), VaultError::WrongPassword)
-        }
-        Unlock::RecoveryKey(key) => {
-            let slot = header.slots.iter().find(|s| s.kind == SlotKind::Recovery);
-            (slot, key.secret(), VaultError::WrongRecoveryKey)
-        }
+/// Finds and opens the slot that `unlock` names, returning its secret and the data key.
+fn unlock_slot(header: &Header, unlock: Unlock<'_>) -> Result<(Opener, DataKey)> {
+    let (kind, secret, wrong) = match &unlock {
+        Unlock::Password { login, password } => (
+            SlotKind::Password { login: (*login).to_owned() },
+            password.expose_secret().as_bytes(),
+            VaultError::WrongPassword,
+        ),
+        Unlock::RecoveryKey(key) => (SlotKind::Recovery, key.secret(), VaultError::WrongRecoveryKey),
     };
-    let slot = slot.ok_or(VaultError::WrongRecoveryKey)?;
-    seal::unwrap_from_slot(slot, secret)?.ok_or(wrong)
+    let Some(slot) = header.slots.iter().find(|s| s.kind == kind) else {
+        return Err(match kind {
+            SlotKind::Password { login } => VaultError::UnknownLogin { login },
+            SlotKind::Recovery => VaultError::WrongRecoveryKey,
+        });
+    };
+    let slot_secret = seal::open_slot(slot, secret)?.ok_or(wrong)?;
+    let key = seal::unseal_data_key(slot, &slot_secret)?;
+    Ok((Opener { kind, secret: slot_secret }, key))
 }
 
 fn open_image(key: &DataKey, header: &Header, bytes: &[u8], header_len: usize) -> Result<Connection> {
-    if bytes.len() < header_len + crate::format::TAG_LEN {
+    if bytes.len() < header_len + TAG_LEN {
         return Err(VaultError::Truncated);
     }
     let (header_bytes, sealed) = bytes.split_at(header_len);

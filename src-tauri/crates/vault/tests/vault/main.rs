@@ -192,13 +192,6 @@ fn a_missing_file_is_not_found() {
 }
 
 #[test]
-fn a_vault_open_elsewhere_is_in_use() {
-    let f = fixture();
-    let _first = open(&f.path, "first password").unwrap();
-    assert!(matches!(open(&f.path, "first password"), Err(VaultError::InUse)));
-}
-
-#[test]
 fn creating_over_an_existing_file_is_refused() {
     let f = fixture();
     let before = fs::read(&f.path).unwrap();
@@ -239,4 +232,136 @@ fn inspect_lists_logins_without_unlocking() {
     assert_eq!(info.logins, vec![LOGIN.to_owned()]);
     assert!(info.has_recovery_slot);
     assert_eq!(info.format_version, 1);
+}
+
+fn add_note(vault: &mut Vault, text: &str) {
+    vault.write(|tx| tx.execute("INSERT INTO note(text) VALUES (?1)", [text]).map_err(VaultError::from)).unwrap();
+}
+
+#[test]
+fn two_writers_on_one_file_keep_each_others_changes() {
+    let f = fixture();
+    let mut first = open(&f.path, "first password").unwrap();
+    let mut second = open(&f.path, "first password").unwrap();
+    add_note(&mut first, "from the first");
+    add_note(&mut second, "from the second");
+    add_note(&mut first, "first again");
+    assert_eq!(notes(&first), vec![MARKER, "from the first", "from the second", "first again"]);
+    assert!(second.refresh().unwrap(), "the second sees the first's later change");
+    assert_eq!(notes(&second), notes(&first));
+    assert!(!second.refresh().unwrap(), "nothing new the second time");
+}
+
+#[test]
+fn a_save_waits_for_another_process_then_reports_in_use_and_changes_nothing() {
+    let f = fixture();
+    let mut vault = open(&f.path, "first password").unwrap();
+    vault.set_lock_timeout(std::time::Duration::from_millis(150));
+    let lock_file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(f.path.with_extension("custodian.lock"))
+        .unwrap();
+    lock_file.lock().unwrap();
+    let before = fs::read(&f.path).unwrap();
+    let result = vault.write(|tx| tx.execute("INSERT INTO note(text) VALUES ('x')", []).map_err(VaultError::from));
+    assert!(matches!(result, Err(VaultError::InUse)));
+    assert_eq!(fs::read(&f.path).unwrap(), before);
+    lock_file.unlock().unwrap();
+    add_note(&mut vault, "after the other finished");
+}
+
+#[test]
+fn removing_a_slot_rotates_the_key_so_its_holder_is_shut_out_of_later_saves() {
+    let f = fixture();
+    let mut anna = open(&f.path, "first password").unwrap();
+    anna.set_password("bob", &password("bob password"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    let mut bob = Vault::open(&f.path, Unlock::Password { login: "bob", password: &password("bob password") }).unwrap();
+    assert_eq!(notes(&bob), vec![MARKER.to_owned()]);
+
+    anna.remove_password_slot("bob", &mut OsRng).unwrap();
+    add_note(&mut anna, "after bob left");
+    // Bob's open copy holds the old data key and his old slot secret: neither opens the new file.
+    assert!(matches!(bob.refresh(), Err(VaultError::AccessRevoked)));
+    let reopened = Vault::open(&f.path, Unlock::Password { login: "bob", password: &password("bob password") });
+    assert!(matches!(reopened, Err(VaultError::UnknownLogin { .. })));
+    assert_eq!(anna.logins().collect::<Vec<_>>(), vec![LOGIN]);
+}
+
+#[test]
+fn the_remaining_people_keep_working_through_a_rotation_made_by_someone_else() {
+    let f = fixture();
+    let mut anna = open(&f.path, "first password").unwrap();
+    anna.set_password("bob", &password("bob password"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    anna.set_password("cara", &password("cara password"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    let mut cara =
+        Vault::open(&f.path, Unlock::Password { login: "cara", password: &password("cara password") }).unwrap();
+    anna.remove_password_slot("bob", &mut OsRng).unwrap();
+    add_note(&mut cara, "cara after the rotation");
+    assert_eq!(notes(&cara), vec![MARKER, "cara after the rotation"]);
+    assert!(anna.refresh().unwrap());
+    assert_eq!(notes(&anna), notes(&cara));
+}
+
+#[test]
+fn a_password_reset_by_someone_else_shuts_out_the_old_password_and_its_open_copy() {
+    let f = fixture();
+    let mut anna = open(&f.path, "first password").unwrap();
+    anna.set_password("bob", &password("bob password"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    let mut bob = Vault::open(&f.path, Unlock::Password { login: "bob", password: &password("bob password") }).unwrap();
+    anna.set_password("bob", &password("one-time"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    assert!(matches!(bob.refresh(), Err(VaultError::AccessRevoked)));
+    let old = Vault::open(&f.path, Unlock::Password { login: "bob", password: &password("bob password") });
+    assert!(matches!(old, Err(VaultError::WrongPassword)));
+    Vault::open(&f.path, Unlock::Password { login: "bob", password: &password("one-time") }).unwrap();
+}
+
+#[test]
+fn changing_ones_own_password_keeps_the_open_vault_working() {
+    let f = fixture();
+    let mut anna = open(&f.path, "first password").unwrap();
+    anna.set_password(LOGIN, &password("renewed"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    let mut other = open(&f.path, "renewed").unwrap();
+    other.set_password("bob", &password("bob"), KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    add_note(&mut anna, "still here");
+    assert_eq!(notes(&anna), vec![MARKER, "still here"]);
+    assert!(matches!(open(&f.path, "first password"), Err(VaultError::WrongPassword)));
+}
+
+#[test]
+fn a_regenerated_recovery_key_replaces_the_old_one() {
+    let f = fixture();
+    let mut anna = open(&f.path, "first password").unwrap();
+    let new_key = anna.regenerate_recovery_key(KdfParams::INSECURE_FAST, &mut OsRng).unwrap();
+    assert!(matches!(Vault::open(&f.path, Unlock::RecoveryKey(&f.recovery)), Err(VaultError::WrongRecoveryKey)));
+    let by_new = Vault::open(&f.path, Unlock::RecoveryKey(&new_key)).unwrap();
+    assert_eq!(notes(&by_new), vec![MARKER.to_owned()]);
+}
+
+#[test]
+fn the_day_s_first_save_backs_up_the_previous_file() {
+    use custodian_vault::{BackupPolicy, list_backups};
+    let f = fixture();
+    let before = fs::read(&f.path).unwrap();
+    let mut vault = open(&f.path, "first password").unwrap();
+    let folder = f.path.parent().unwrap().join("backups");
+    vault.set_backups(BackupPolicy {
+        folder: folder.clone(),
+        keep: 30,
+        today: std::sync::Arc::new(|| time::macros::date!(2026 - 11 - 25)),
+    });
+    add_note(&mut vault, "one");
+    add_note(&mut vault, "two");
+    let backups = list_backups(&f.path, &folder).unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].date, time::macros::date!(2026 - 11 - 25));
+    assert_eq!(
+        fs::read(&backups[0].path).unwrap(),
+        before,
+        "the backup is the vault as it was before the day's first save"
+    );
+    let restored =
+        Vault::open(&backups[0].path, Unlock::Password { login: LOGIN, password: &password("first password") });
+    assert_eq!(notes(&restored.unwrap()), vec![MARKER.to_owned()]);
 }
