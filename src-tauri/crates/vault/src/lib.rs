@@ -41,7 +41,7 @@ pub use error::{Result, VaultError};
 pub use format::{FORMAT_VERSION, MAGIC};
 pub use kdf::KdfParams;
 pub use recovery::RecoveryKey;
-pub use vault::{APPLICATION_ID, DEFAULT_LOCK_TIMEOUT, Unlock, Vault, VaultInfo};
+pub use vault::{APPLICATION_ID, DEFAULT_LOCK_TIMEOUT, SlotChange, Unlock, Vault, VaultInfo};
 
 /// Re-exported so callers name the same SQLite types as the vault.
 pub use rusqlite;

@@ -17,7 +17,7 @@ use secrecy::{ExposeSecret, SecretString};
 use crate::backup::{self, BackupPolicy};
 use crate::error::{Result, VaultError};
 use crate::file::{self, VaultLock};
-use crate::format::{FORMAT_VERSION, Header, KeySlot, NONCE_LEN, SlotKind, TAG_LEN};
+use crate::format::{FORMAT_VERSION, Header, NONCE_LEN, SlotKind, TAG_LEN};
 use crate::kdf::KdfParams;
 use crate::recovery::RecoveryKey;
 use crate::seal::{self, DataKey, SlotSecret};
@@ -39,6 +39,29 @@ pub enum Unlock<'a> {
     },
     /// The printed recovery key.
     RecoveryKey(&'a RecoveryKey),
+}
+
+/// A change to the key slots, made together with a database change by [`Vault::write_with_slots`].
+pub enum SlotChange<'a> {
+    /// Give `login` a slot opened by `password`, replacing any it had.
+    SetPassword {
+        /// The login that names the slot.
+        login: &'a str,
+        /// The new password.
+        password: &'a SecretString,
+        /// Key-derivation cost for the new slot.
+        kdf: KdfParams,
+    },
+    /// Remove `login`'s slot.
+    RemovePassword {
+        /// The login whose slot goes.
+        login: &'a str,
+    },
+    /// Replace the recovery slot with one for a new recovery key.
+    RegenerateRecoveryKey {
+        /// Key-derivation cost for the new slot.
+        kdf: KdfParams,
+    },
 }
 
 /// What can be learnt from a vault file without unlocking it.
@@ -236,29 +259,13 @@ impl Vault {
         kdf: KdfParams,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Result<()> {
-        check_login(login)?;
-        let kind = SlotKind::Password { login: login.to_owned() };
-        self.change_slots(rng, |slots, key, rng| {
-            let (slot, secret) = seal::new_slot(kind.clone(), password.expose_secret().as_bytes(), kdf, key, rng)?;
-            match slots.iter_mut().find(|s| s.kind == kind) {
-                Some(existing) => *existing = slot,
-                None => slots.push(slot),
-            }
-            Ok(Some((kind.clone(), secret)))
-        })
+        let changes = [SlotChange::SetPassword { login, password, kdf }];
+        self.write_with_slots(&changes, rng, |_| Ok::<_, VaultError>(())).map(drop)
     }
 
-    /// Removes `login`'s password slot and rotates the data key. Removing a login that has no
-    /// slot changes nothing.
+    /// Removes `login`'s password slot and rotates the data key.
     pub fn remove_password_slot(&mut self, login: &str, rng: &mut (impl RngCore + CryptoRng)) -> Result<()> {
-        let kind = SlotKind::Password { login: login.to_owned() };
-        if self.opener.kind == kind {
-            return Err(VaultError::AccessRevoked);
-        }
-        self.change_slots(rng, |slots, _, _| {
-            slots.retain(|s| s.kind != kind);
-            Ok(None)
-        })
+        self.write_with_slots(&[SlotChange::RemovePassword { login }], rng, |_| Ok::<_, VaultError>(())).map(drop)
     }
 
     /// Replaces the recovery key with a new one (the old one stops working) and rotates the data key.
@@ -267,43 +274,116 @@ impl Vault {
         kdf: KdfParams,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Result<RecoveryKey> {
-        let recovery = RecoveryKey::generate(rng);
-        self.change_slots(rng, |slots, key, rng| {
-            let (slot, secret) = seal::new_slot(SlotKind::Recovery, recovery.secret(), kdf, key, rng)?;
-            slots.retain(|s| s.kind != SlotKind::Recovery);
-            slots.push(slot);
-            Ok(Some((SlotKind::Recovery, secret)))
-        })?;
-        Ok(recovery)
+        let changes = [SlotChange::RegenerateRecoveryKey { kdf }];
+        let ((), recovery) = self.write_with_slots(&changes, rng, |_| Ok::<_, VaultError>(()))?;
+        recovery.ok_or(VaultError::Damaged { detail: "no recovery key was made" })
     }
 
-    /// Changes the slots under the save lock, then rotates the data key: a new key sealed to every
-    /// remaining slot, and the whole vault saved under it. `edit` gets the new key and may return
-    /// the secret of a slot it made, which replaces the opener's if it is the opener's slot.
-    fn change_slots<R: RngCore + CryptoRng>(
+    /// Checks `password` against `login`'s slot without changing anything (to re-ask a password
+    /// before a signing action).
+    pub fn check_password(&self, login: &str, password: &SecretString) -> Result<()> {
+        let kind = SlotKind::Password { login: login.to_owned() };
+        let slot = self
+            .header
+            .slots
+            .iter()
+            .find(|s| s.kind == kind)
+            .ok_or_else(|| VaultError::UnknownLogin { login: login.to_owned() })?;
+        seal::open_slot(slot, password.expose_secret().as_bytes())?.map(drop).ok_or(VaultError::WrongPassword)
+    }
+
+    /// Applies `slot_changes` and the database `change` together, in one save, under the save
+    /// lock, and rotates the data key: a new key is sealed to every slot that remains. Returns
+    /// the change's value and, if one was made, the new recovery key.
+    ///
+    /// If anything fails, neither the slots nor the database change, in memory or on disk. The
+    /// opener's own slot cannot be removed (`AccessRevoked`).
+    pub fn write_with_slots<T, E: From<VaultError>>(
         &mut self,
-        rng: &mut R,
-        edit: impl FnOnce(&mut Vec<KeySlot>, &DataKey, &mut R) -> Result<Option<(SlotKind, SlotSecret)>>,
-    ) -> Result<()> {
+        slot_changes: &[SlotChange<'_>],
+        rng: &mut (impl RngCore + CryptoRng),
+        change: impl FnOnce(&Transaction<'_>) -> std::result::Result<T, E>,
+    ) -> std::result::Result<(T, Option<RecoveryKey>), E> {
         let _lock = self.lock_and_refresh()?;
         let new_key = DataKey::generate(rng);
         let mut slots = self.header.slots.clone();
-        let made = edit(&mut slots, &new_key, rng)?;
+        let mut recovery = None;
+        let mut opener_secret = None;
+        for slot_change in slot_changes {
+            let (kind, slot_secret) = match *slot_change {
+                SlotChange::SetPassword { login, password, kdf } => {
+                    check_login(login)?;
+                    let kind = SlotKind::Password { login: login.to_owned() };
+                    let secret = password.expose_secret().as_bytes();
+                    let (slot, slot_secret) = seal::new_slot(kind.clone(), secret, kdf, &new_key, rng)?;
+                    match slots.iter_mut().find(|s| s.kind == kind) {
+                        Some(existing) => *existing = slot,
+                        None => slots.push(slot),
+                    }
+                    (kind, slot_secret)
+                }
+                SlotChange::RemovePassword { login } => {
+                    let kind = SlotKind::Password { login: login.to_owned() };
+                    if kind == self.opener.kind {
+                        return Err(VaultError::AccessRevoked.into());
+                    }
+                    slots.retain(|s| s.kind != kind);
+                    continue;
+                }
+                SlotChange::RegenerateRecoveryKey { kdf } => {
+                    let key = RecoveryKey::generate(rng);
+                    let (slot, slot_secret) = seal::new_slot(SlotKind::Recovery, key.secret(), kdf, &new_key, rng)?;
+                    slots.retain(|s| s.kind != SlotKind::Recovery);
+                    slots.push(slot);
+                    recovery = Some(key);
+                    (SlotKind::Recovery, slot_secret)
+                }
+            };
+            if kind == self.opener.kind {
+                opener_secret = Some(slot_secret);
+            }
+        }
         for slot in &mut slots {
             seal::seal_data_key(slot, &new_key, rng)?;
         }
+
+        let tx = self.conn.transaction().map_err(VaultError::from)?;
+        let value = change(&tx)?;
+        tx.commit().map_err(VaultError::from)?;
         let old_slots = std::mem::replace(&mut self.header.slots, slots);
         let old_key = std::mem::replace(&mut self.key, new_key);
         if let Err(error) = self.save(rng) {
             self.header.slots = old_slots;
             self.key = old_key;
-            return Err(error);
+            let _ = self.reload_from_disk();
+            return Err(error.into());
         }
-        if let Some((kind, secret)) = made
-            && kind == self.opener.kind
-        {
+        if let Some(secret) = opener_secret {
             self.opener.secret = secret;
         }
+        Ok((value, recovery))
+    }
+
+    /// Writes this vault's current state over the vault at `target` (restoring a backup), after
+    /// copying whatever is at `target` to `keep_previous_as`. From then on this vault is `target`.
+    pub fn save_over(
+        &mut self,
+        target: &Path,
+        keep_previous_as: &Path,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<()> {
+        let _lock = VaultLock::acquire_within(target, self.lock_timeout)?;
+        if target.exists() {
+            let previous = std::fs::read(target).map_err(VaultError::io("read"))?;
+            if let Some(folder) = keep_previous_as.parent() {
+                std::fs::create_dir_all(folder).map_err(VaultError::io("save"))?;
+            }
+            file::replace_atomically(keep_previous_as, &previous, |_| Ok(()))?;
+        }
+        let bytes = self.sealed_bytes(rng)?;
+        file::replace_atomically(target, &bytes, |_| Ok(()))?;
+        self.header.body_nonce.copy_from_slice(&bytes[14..14 + NONCE_LEN]);
+        self.path = target.to_owned();
         Ok(())
     }
 
