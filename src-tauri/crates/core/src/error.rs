@@ -20,6 +20,22 @@ pub enum Field {
     IdleLockMinutes,
     /// Where the vault file goes.
     VaultPath,
+    /// A person's job title.
+    JobTitle,
+    /// A person's email address.
+    Email,
+    /// A person's roles.
+    Roles,
+    /// A person's first day.
+    StartDate,
+    /// A person's last day.
+    LeavingDate,
+    /// The signed-in person's current password, asked again.
+    CurrentPassword,
+    /// Where backups go.
+    BackupFolder,
+    /// How many daily backups are kept.
+    BackupsKept,
 }
 
 /// One problem with one field, in words a person can act on.
@@ -50,6 +66,31 @@ pub enum CoreError {
     /// The sealed database does not hold what a practice vault must (no practice, or no such person).
     #[error("the vault is missing its {0}")]
     Incomplete(&'static str),
+    /// The signed-in person's roles do not allow this.
+    #[error("only {} may {}", .allowed, .action)]
+    Forbidden {
+        /// What was attempted ("manage people").
+        action: &'static str,
+        /// Who may ("a practice manager").
+        allowed: &'static str,
+    },
+    /// A rule of the practice refuses the change; nothing was changed.
+    #[error("{0}")]
+    Refused(String),
+    /// The person signed in with a one-time password and must choose their own first.
+    #[error("choose your own password before doing anything else")]
+    PasswordChangeRequired,
+    /// The person has left the practice; they can no longer sign in.
+    #[error("{login}'s access to this vault ended when they left on {last_day}")]
+    AccessEnded {
+        /// Who tried.
+        login: String,
+        /// Their last day.
+        last_day: time::Date,
+    },
+    /// No such record.
+    #[error("no such {0}")]
+    NotFound(&'static str),
 }
 
 impl From<custodian_vault::rusqlite::Error> for CoreError {

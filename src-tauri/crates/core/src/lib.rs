@@ -15,23 +15,32 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod account;
+mod audit;
+mod backups;
 pub mod demo;
 mod error;
 pub mod password;
 mod person;
 mod practice;
+mod role;
 mod schema;
 mod session;
 mod settings;
+mod staff;
 mod validate;
 
-pub use custodian_vault::{KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
+pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
+pub use backups::{BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup};
+pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use error::{CoreError, Field, FieldProblem, Result};
-pub use person::{FullName, Login, Person};
+pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use practice::{OdsCode, Practice, PracticeName};
+pub use role::{Permission, Role, permits};
 pub use schema::latest_version as latest_schema_version;
 pub use session::{NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in};
-pub use settings::{DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
+pub use settings::{BACKUPS_KEPT_RANGE, BackupSettings, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
+pub use staff::{OneTimePassword, PersonForm};
 
 /// Reads a vault's header without unlocking it (to check a file before asking for a password).
 pub fn inspect_vault(path: &std::path::Path) -> Result<VaultInfo> {

@@ -3,13 +3,15 @@
 use std::path::Path;
 
 use custodian_vault::secrecy::SecretString;
-use custodian_vault::{KdfParams, RecoveryKey, Unlock, Vault, VaultError};
+use custodian_vault::{BackupPolicy, KdfParams, RecoveryKey, SlotChange, Unlock, Vault, VaultError};
 use rand_core::{CryptoRng, RngCore};
 use time::OffsetDateTime;
 
+use crate::audit::{self, NewAuditEntry};
 use crate::error::{CoreError, Field, Result};
-use crate::person::{self, FullName, Login, Person};
+use crate::person::{self, FullName, Login, Person, PersonFields, PersonRecord, PersonStatus};
 use crate::practice::{self, OdsCode, Practice, PracticeName};
+use crate::role::{Permission, Role};
 use crate::validate::Problems;
 use crate::{password, schema, settings};
 
@@ -27,11 +29,11 @@ pub struct NewPractice<'a> {
     pub password: &'a SecretString,
 }
 
-/// A signed-in person and the open vault. Dropping it closes the vault and forgets its key.
+/// A signed-in person and the open vault. Dropping it closes the vault and forgets its keys.
 #[derive(Debug)]
 pub struct Session {
-    vault: Vault,
-    person: Person,
+    pub(crate) vault: Vault,
+    pub(crate) person: Person,
 }
 
 /// One-line facts about an open vault, for `custodian vault check` and the status bar.
@@ -62,8 +64,9 @@ impl std::fmt::Display for VaultSummary {
     }
 }
 
-/// Validates the form, then creates the vault at `path` with the practice and its first person.
-/// Returns the signed-in session and the recovery key, which must be shown to the person once.
+/// Validates the form, then creates the vault at `path` with the practice and its first person,
+/// who is its practice manager. Returns the signed-in session and the recovery key, which must
+/// be shown to the person once.
 pub fn create_practice(
     path: &Path,
     new: &NewPractice<'_>,
@@ -90,23 +93,56 @@ pub fn create_practice(
     };
 
     let practice = Practice { name, ods_code };
-    let (vault, recovery) = Vault::create(path, login.as_str(), new.password, kdf, rng, |db| {
+    let fields = PersonFields {
+        full_name: full_name.clone(),
+        job_title: "Practice manager".into(),
+        email: None,
+        roles: vec![Role::PracticeManager, Role::Staff],
+        start_date: now.date(),
+        leaving_date: None,
+    };
+    let (mut vault, recovery) = Vault::create(path, login.as_str(), new.password, kdf, rng, |db| {
         schema::migrate_new(db)?;
         practice::insert(db, &practice, now)?;
-        person::insert(db, &full_name, &login, now)?;
+        let id = person::insert(db, &login, &fields, false, now)?;
+        let created = NewAuditEntry {
+            actor_login: login.as_str(),
+            action: "practice.create",
+            record_type: "practice",
+            record_id: "1".into(),
+            summary: format!("created the vault of {} ({})", practice.name.as_str(), practice.ods_code.as_str()),
+        };
+        audit::append(db, now, &created)?;
+        let added = NewAuditEntry {
+            actor_login: login.as_str(),
+            action: "person.add",
+            record_type: "person",
+            record_id: id.to_string(),
+            summary: format!("added {} ({}) as Practice manager, Staff", full_name.as_str(), login.as_str()),
+        };
+        audit::append(db, now, &added)?;
         Ok::<_, CoreError>(())
     })?;
+    apply_backup_settings(&mut vault)?;
     let person = person::find_by_login(vault.connection(), &login)?.ok_or(CoreError::Incomplete("first person"))?;
     Ok((Session { vault, person }, recovery))
 }
 
-/// Opens the vault at `path` as the person with `login`.
-pub fn sign_in(path: &Path, login: &str, password: &SecretString) -> Result<Session> {
+/// Opens the vault at `path` as the person with `login`. A person who has left is refused. Any
+/// leaver whose access is still in the vault has it removed now (rotating the data key).
+pub fn sign_in(path: &Path, login: &str, password: &SecretString, now: OffsetDateTime) -> Result<Session> {
     let login = Login::parse(login).map_err(|_| VaultError::UnknownLogin { login: login.trim().to_owned() })?;
     let mut vault = Vault::open(path, Unlock::Password { login: login.as_str(), password })?;
     schema::migrate(&mut vault)?;
-    let person = person::find_by_login(vault.connection(), &login)?.ok_or(CoreError::Incomplete("person record"))?;
-    Ok(Session { vault, person })
+    let record = person::by_login(vault.connection(), &login)?.ok_or(CoreError::Incomplete("person record"))?;
+    if let PersonStatus::Left(last_day) = record.status(now.date()) {
+        return Err(CoreError::AccessEnded { login: record.login, last_day });
+    }
+    apply_backup_settings(&mut vault)?;
+    let person = Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
+    let mut session = Session { vault, person };
+    session.remove_departed_access(now)?;
+    Ok(session)
 }
 
 /// A vault opened with the recovery key, waiting for `person` to choose a new password.
@@ -117,14 +153,18 @@ pub struct PasswordReset {
 }
 
 /// Opens the vault at `path` with the recovery key, for the person with `login`.
-pub fn recover(path: &Path, login: &str, recovery_key: &str) -> Result<PasswordReset> {
+pub fn recover(path: &Path, login: &str, recovery_key: &str, now: OffsetDateTime) -> Result<PasswordReset> {
     let typed_login = login.trim().to_owned();
     let login = Login::parse(login).map_err(|_| VaultError::UnknownLogin { login: typed_login.clone() })?;
     let key = RecoveryKey::parse(recovery_key)?;
     let mut vault = Vault::open(path, Unlock::RecoveryKey(&key))?;
     schema::migrate(&mut vault)?;
-    let person =
-        person::find_by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
+    let record = person::by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
+    if let PersonStatus::Left(last_day) = record.status(now.date()) {
+        return Err(CoreError::AccessEnded { login: record.login, last_day });
+    }
+    apply_backup_settings(&mut vault)?;
+    let person = Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
     Ok(PasswordReset { vault, person })
 }
 
@@ -149,9 +189,10 @@ impl PasswordReset {
         mut self,
         password: &SecretString,
         kdf: KdfParams,
+        now: OffsetDateTime,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> std::result::Result<Session, Box<ResetRefused>> {
-        match self.try_set_password(password, kdf, rng) {
+        match self.try_set_password(password, kdf, now, rng) {
             Ok(()) => Ok(Session { vault: self.vault, person: self.person }),
             Err(error) => Err(Box::new(ResetRefused { reset: self, error })),
         }
@@ -161,12 +202,26 @@ impl PasswordReset {
         &mut self,
         password: &SecretString,
         kdf: KdfParams,
+        now: OffsetDateTime,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Result<()> {
         let practice = practice::load(self.vault.connection())?;
         let context = [self.person.full_name.as_str(), self.person.login.as_str(), practice.name.as_str()];
         password::require_strong(password, &context)?;
-        Ok(self.vault.set_password(self.person.login.as_str(), password, kdf, rng)?)
+        let login = self.person.login.as_str();
+        let id = self.person.id;
+        self.vault.write_with_slots(&[SlotChange::SetPassword { login, password, kdf }], rng, |tx| {
+            person::set_must_change_password(tx, id, false)?;
+            let entry = NewAuditEntry {
+                actor_login: login,
+                action: "person.recover",
+                record_type: "person",
+                record_id: id.to_string(),
+                summary: "set a new password with the recovery key".into(),
+            };
+            audit::append(tx, now, &entry)
+        })?;
+        Ok(())
     }
 }
 
@@ -174,6 +229,11 @@ impl Session {
     /// Who is signed in.
     pub fn person(&self) -> &Person {
         &self.person
+    }
+
+    /// The signed-in person's register entry, as saved now.
+    pub fn own_record(&self) -> Result<PersonRecord> {
+        person::by_id(self.vault.connection(), self.person.id)
     }
 
     /// The practice.
@@ -184,6 +244,12 @@ impl Session {
     /// The vault file.
     pub fn vault_path(&self) -> &Path {
         self.vault.path()
+    }
+
+    /// Takes in whatever another copy of Custodian saved since this one last looked. Fails with
+    /// `AccessRevoked` if this person's access was removed meanwhile.
+    pub fn refresh(&mut self) -> Result<bool> {
+        Ok(self.vault.refresh()?)
     }
 
     /// Facts about the vault for a one-line summary.
@@ -204,13 +270,96 @@ impl Session {
     }
 
     /// Changes the idle time (1 to 60 minutes) and saves.
-    pub fn set_idle_lock_minutes(&mut self, minutes: u32) -> Result<()> {
+    pub fn set_idle_lock_minutes(&mut self, minutes: u32, now: OffsetDateTime) -> Result<()> {
+        self.require(Permission::ChangeSettings, now)?;
         let minutes = settings::check_idle_lock_minutes(minutes)?;
-        self.vault.write(|tx| settings::set_idle_lock_minutes(tx, minutes))
+        let before = self.idle_lock_minutes()?;
+        let actor = self.person.login.as_str().to_owned();
+        self.vault.write(|tx| {
+            settings::set_idle_lock_minutes(tx, minutes)?;
+            let entry = NewAuditEntry {
+                actor_login: &actor,
+                action: "setting.change",
+                record_type: "setting",
+                record_id: "idle_lock_minutes".into(),
+                summary: format!("screen lock after inactivity: {before} → {minutes} minutes"),
+            };
+            audit::append(tx, now, &entry)
+        })
+    }
+
+    /// Refuses unless the signed-in person, as saved now, may do `permission`: they must not have
+    /// left, must have chosen their own password, and must hold a role that grants it.
+    pub fn require(&self, permission: Permission, now: OffsetDateTime) -> Result<PersonRecord> {
+        let me = self.own_record()?;
+        self.require_active(&me, now)?;
+        if !crate::role::permits(&me.roles, permission) {
+            let allowed = match permission.granted_by() {
+                [Role::PracticeManager] => "a practice manager",
+                _ => "practice managers, IG leads, SIROs and DPOs",
+            };
+            return Err(CoreError::Forbidden { action: permission.describe(), allowed });
+        }
+        Ok(me)
+    }
+
+    /// Refuses a person who has left or who still has a one-time password.
+    pub(crate) fn require_active(&self, me: &PersonRecord, now: OffsetDateTime) -> Result<()> {
+        if let PersonStatus::Left(last_day) = me.status(now.date()) {
+            return Err(CoreError::AccessEnded { login: me.login.clone(), last_day });
+        }
+        if me.must_change_password {
+            return Err(CoreError::PasswordChangeRequired);
+        }
+        Ok(())
+    }
+
+    /// Removes the key slots of everyone whose last day has passed, in one save that rotates the
+    /// data key, with an audit entry each. Nothing to do, nothing saved.
+    pub(crate) fn remove_departed_access(&mut self, now: OffsetDateTime) -> Result<()> {
+        let today = now.date();
+        let departed: Vec<PersonRecord> = person::all(self.vault.connection())?
+            .into_iter()
+            .filter(|p| !p.access_removed && matches!(p.status(today), PersonStatus::Left(_)))
+            .collect();
+        if departed.is_empty() {
+            return Ok(());
+        }
+        let changes: Vec<SlotChange<'_>> =
+            departed.iter().map(|p| SlotChange::RemovePassword { login: p.login.as_str() }).collect();
+        let actor = self.person.login.as_str().to_owned();
+        self.vault.write_with_slots(&changes, &mut rand_core::OsRng, |tx| {
+            for gone in &departed {
+                person::mark_access_removed(tx, gone.id)?;
+                let last_day = gone.leaving_date.map(person::date_text).unwrap_or_default();
+                let entry = NewAuditEntry {
+                    actor_login: &actor,
+                    action: "person.remove_access",
+                    record_type: "person",
+                    record_id: gone.id.to_string(),
+                    summary: format!("removed {}'s access after their last day, {last_day}", gone.login),
+                };
+                audit::append(tx, now, &entry)?;
+            }
+            Ok::<_, CoreError>(())
+        })?;
+        Ok(())
     }
 }
 
-fn first_message(error: CoreError) -> String {
+/// Turns on rotating backups as the practice configured them.
+pub(crate) fn apply_backup_settings(vault: &mut Vault) -> Result<()> {
+    let chosen = settings::backup_settings(vault.connection())?;
+    let mut policy = BackupPolicy::beside(vault.path());
+    if let Some(folder) = chosen.folder {
+        policy.folder = folder;
+    }
+    policy.keep = chosen.kept as usize;
+    vault.set_backups(policy);
+    Ok(())
+}
+
+pub(crate) fn first_message(error: CoreError) -> String {
     match error {
         CoreError::Invalid(problems) => problems.into_iter().next().map(|p| p.message).unwrap_or_default(),
         other => other.to_string(),

@@ -26,6 +26,10 @@ impl KdfParams {
     /// (`cargo bench -p custodian-vault`, figures in the README).
     pub const DEFAULT: KdfParams = KdfParams { memory_kib: 256 * 1024, iterations: 3, parallelism: 1 };
 
+    /// OWASP's minimum recommendation for Argon2id (19 MiB, 2 passes). Used only for the
+    /// invented staff of the demo practice, so that it can be made in seconds.
+    pub const OWASP_MINIMUM: KdfParams = KdfParams { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
+
     /// Deliberately cheap parameters for tests and benchmarks that open thousands of vaults.
     /// Never used by the applications.
     pub const INSECURE_FAST: KdfParams = KdfParams { memory_kib: 8, iterations: 1, parallelism: 1 };
