@@ -2,13 +2,16 @@
 
 use std::path::Path;
 
-use custodian_core::{CoreError, KdfParams, NewPractice, create_practice, demo as demo_practice, sign_in};
+use custodian_core::{
+    Backup, CoreError, KdfParams, NewPractice, create_practice, demo as demo_practice, inspect_backup, list_backups,
+    restore_backup, sign_in,
+};
 use rand_core::OsRng;
 use time::OffsetDateTime;
 
-use crate::output::recovery_key_notice;
+use crate::output::{backup_line, recovery_key_notice};
 use crate::secret_input::read_password;
-use crate::{CheckArgs, CreateArgs};
+use crate::{BackupsArgs, CheckArgs, CreateArgs, RestoreArgs};
 
 /// `custodian vault create`.
 pub(crate) fn vault_create(args: CreateArgs) -> Result<(), CoreError> {
@@ -28,21 +31,70 @@ pub(crate) fn vault_create(args: CreateArgs) -> Result<(), CoreError> {
     Ok(())
 }
 
-/// `custodian vault check`.
+/// `custodian vault check`: the summary line, then the audit chain; fails if the chain is broken.
 pub(crate) fn vault_check(args: CheckArgs) -> Result<(), CoreError> {
     let password = read_password()?;
-    let session = sign_in(&args.vault, &args.login, &password)?;
+    let session = sign_in(&args.vault, &args.login, &password, OffsetDateTime::now_utc())?;
     println!("{}", session.summary()?);
+    let chain = session.verify_audit_chain()?;
+    match chain.first_broken {
+        None => {
+            println!("Audit trail: {} entries, chain intact, head {}", chain.entries, chain.head.unwrap_or_default());
+            Ok(())
+        }
+        Some(seq) => Err(CoreError::Refused(format!(
+            "the audit trail has been altered: entry {seq} of {} does not link to the one before it",
+            chain.entries
+        ))),
+    }
+}
+
+/// `custodian vault backups`.
+pub(crate) fn vault_backups(args: BackupsArgs) -> Result<(), CoreError> {
+    let backups = list_backups(&args.vault, args.folder.as_deref())?;
+    if backups.is_empty() {
+        println!("No backups yet.");
+    }
+    for backup in backups {
+        println!("{}", backup_line(&backup));
+    }
     Ok(())
 }
 
+/// `custodian vault restore`: shows the backup's day and last change, and restores with `--yes`.
+pub(crate) fn vault_restore(args: RestoreArgs) -> Result<(), CoreError> {
+    let password = read_password()?;
+    let backup = backup_named(&args.vault, &args.backup)?;
+    let summary = inspect_backup(&backup, &args.login, &password)?;
+    println!("Backup of {} for {}", backup.date, summary.practice.name.as_str());
+    if let Some(last) = &summary.last_change {
+        println!("Last change in it: {} by {} ({})", last.at, last.actor_login, last.summary);
+    }
+    if !args.yes {
+        println!("Nothing restored. Run again with --yes to restore this backup over {}.", args.vault.display());
+        return Ok(());
+    }
+    let session = restore_backup(&args.vault, &backup, &args.login, &password, OffsetDateTime::now_utc(), &mut OsRng)?;
+    println!("Restored. {}", session.summary()?);
+    Ok(())
+}
+
+/// The backup at `path`, which must be one of this vault's (its name carries its day).
+fn backup_named(vault: &Path, path: &Path) -> Result<Backup, CoreError> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    list_backups(vault, Some(folder))?.into_iter().find(|b| b.path.file_name() == path.file_name()).ok_or_else(|| {
+        CoreError::Refused(format!("{} is not a backup of {} (see custodian vault backups)", path.display(), vault.display()))
+    })
+}
+
 /// `custodian demo`.
-pub(crate) fn demo(vault: &Path) -> Result<(), CoreError> {
-    let (session, recovery) =
-        demo_practice::create_demo(vault, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
+pub(crate) fn demo(vault: &Path, scale: usize) -> Result<(), CoreError> {
+    let (session, recovery) = demo_practice::create_demo(vault, scale, OffsetDateTime::now_utc(), &mut OsRng)?;
     println!("Created the demo practice: {}", session.summary()?);
     println!("Vault file: {}", session.vault_path().display());
     println!("Sign in as {} with the password \"{}\".", demo_practice::DEMO_LOGIN, demo_practice::DEMO_PASSWORD);
+    let others: Vec<&str> = demo_practice::DEMO_ROLE_LOGINS.iter().map(|(login, ..)| *login).collect();
+    println!("The same password opens {}.", others.join(", "));
     print!("{}", recovery_key_notice(&recovery.display()));
     Ok(())
 }

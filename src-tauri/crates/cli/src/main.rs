@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+mod bench;
 mod commands;
 mod output;
 mod secret_input;
@@ -32,15 +33,53 @@ enum Command {
         /// Where to create the demo vault file.
         #[arg(long)]
         vault: PathBuf,
+        /// How many times the usual 60 people (5 is for benchmarks).
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=20))]
+        scale: u16,
     },
+    /// Measure unlock, open and save times and vault size on demo practices.
+    Bench(bench::BenchArgs),
 }
 
 #[derive(Subcommand)]
 enum VaultCommand {
     /// Create a new practice vault with its first person, and print the recovery key.
     Create(CreateArgs),
-    /// Open a vault, verify it and print a one-line summary.
+    /// Open a vault, verify it and its audit chain, and print a one-line summary.
     Check(CheckArgs),
+    /// List the vault's backups, newest first.
+    Backups(BackupsArgs),
+    /// Restore a backup over the vault (the replaced file is kept in the backups folder).
+    Restore(RestoreArgs),
+}
+
+#[derive(Args)]
+struct BackupsArgs {
+    /// The vault file.
+    #[arg(long)]
+    vault: PathBuf,
+    /// The backups folder, if the practice chose one (default: `backups` beside the vault).
+    #[arg(long)]
+    folder: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct RestoreArgs {
+    /// The vault file to restore over.
+    #[arg(long)]
+    vault: PathBuf,
+    /// The backup file to restore (see `custodian vault backups`).
+    #[arg(long)]
+    backup: PathBuf,
+    /// A practice manager's login, as it was on the backup's day.
+    #[arg(long)]
+    login: String,
+    /// Read the password from the first line of standard input.
+    #[arg(long, required = true)]
+    password_stdin: bool,
+    /// Restore without asking again (otherwise only shows what would be restored).
+    #[arg(long)]
+    yes: bool,
 }
 
 #[derive(Args)]
@@ -83,7 +122,10 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Vault(VaultCommand::Create(args)) => commands::vault_create(args),
         Command::Vault(VaultCommand::Check(args)) => commands::vault_check(args),
-        Command::Demo { vault } => commands::demo(&vault),
+        Command::Vault(VaultCommand::Backups(args)) => commands::vault_backups(args),
+        Command::Vault(VaultCommand::Restore(args)) => commands::vault_restore(args),
+        Command::Demo { vault, scale } => commands::demo(&vault, usize::from(scale)),
+        Command::Bench(args) => bench::run(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

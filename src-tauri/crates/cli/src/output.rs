@@ -12,6 +12,7 @@ fn flag(field: Field) -> &'static str {
         Field::Password => "password",
         Field::IdleLockMinutes => "idle lock minutes",
         Field::VaultPath => "--vault",
+        Field::CurrentPassword => "current password",
         _ => "input",
     }
 }
@@ -33,4 +34,9 @@ pub(crate) fn recovery_key_notice(key: &str) -> String {
          Print it or write it down now and keep it somewhere safe, away from this computer.\n\
          It opens the vault if a password is forgotten. Anyone who has it can open the vault.\n"
     )
+}
+
+/// One line per backup: its day and file.
+pub(crate) fn backup_line(backup: &custodian_core::Backup) -> String {
+    format!("{}  {}", backup.date, backup.path.display())
 }

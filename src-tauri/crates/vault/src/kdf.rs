@@ -40,6 +40,12 @@ impl KdfParams {
     const MAX_ITERATIONS: u32 = 64;
     const MAX_PARALLELISM: u32 = 16;
 
+    /// Derives one key at these costs and throws it away: what unlocking a slot costs, for
+    /// benchmarks.
+    pub fn derive_once(self) -> Result<()> {
+        derive_wrapping_key(b"benchmark", &[0; SALT_LEN], self).map(drop)
+    }
+
     pub(crate) fn check_readable(self) -> Result<Self> {
         let sane = (8..=Self::MAX_MEMORY_KIB).contains(&self.memory_kib)
             && (1..=Self::MAX_ITERATIONS).contains(&self.iterations)

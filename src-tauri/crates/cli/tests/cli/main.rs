@@ -72,7 +72,11 @@ fn a_created_vault_checks_out_with_a_one_line_summary() {
 
     let out = check(&vault, "anna.clerk", PASSWORD);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert_eq!(text(&out.stdout), "Riverside Surgery (B86001): 1 person, vault format 1, schema 1\n");
+    let printed = text(&out.stdout);
+    let lines: Vec<&str> = printed.lines().collect();
+    assert_eq!(lines[0], "Riverside Surgery (B86001): 1 person, vault format 1, schema 1");
+    assert!(lines[1].starts_with("Audit trail: 2 entries, chain intact, head "), "{printed}");
+    assert_eq!(lines[1].len(), "Audit trail: 2 entries, chain intact, head ".len() + 64);
 }
 
 #[test]
@@ -115,4 +119,52 @@ fn the_password_is_never_taken_from_the_command_line() {
     let out = custodian(&["vault", "check", "--vault", vault.to_str().unwrap(), "--login", "anna"], "");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--password-stdin"));
+}
+
+#[test]
+fn backups_are_listed_and_a_restore_needs_yes_to_change_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let folder = dir.path().join("backups");
+    std::fs::create_dir_all(&folder).unwrap();
+    let backup = folder.join("riverside.2026-01-31.custodian");
+    std::fs::copy(&vault, &backup).unwrap();
+
+    let listed = custodian(&["vault", "backups", "--vault", vault.to_str().unwrap()], "");
+    assert!(listed.status.success());
+    assert_eq!(text(&listed.stdout), format!("2026-01-31  {}\n", backup.display()));
+
+    let before = std::fs::read(&vault).unwrap();
+    let args = ["vault", "restore", "--vault", vault.to_str().unwrap(), "--backup", backup.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin"];
+    let dry = custodian(&args, &format!("{PASSWORD}\n"));
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let shown = text(&dry.stdout);
+    assert!(shown.starts_with("Backup of 2026-01-31 for Riverside Surgery\nLast change in it: "), "{shown}");
+    assert!(shown.contains("by anna.clerk"), "{shown}");
+    assert!(shown.contains("Nothing restored."), "{shown}");
+    assert_eq!(std::fs::read(&vault).unwrap(), before);
+
+    let mut confirmed = args.to_vec();
+    confirmed.push("--yes");
+    let done = custodian(&confirmed, &format!("{PASSWORD}\n"));
+    assert!(done.status.success(), "{}", text(&done.stderr));
+    assert!(text(&done.stdout).contains("Restored. Riverside Surgery (B86001)"));
+    let kept = std::fs::read_dir(&folder).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
+    assert!(kept, "the replaced vault is kept beside the backups");
+}
+
+#[test]
+fn restoring_a_file_that_is_not_one_of_the_vaults_backups_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let stray = dir.path().join("other.custodian");
+    std::fs::copy(&vault, &stray).unwrap();
+    let out = custodian(
+        &["vault", "restore", "--vault", vault.to_str().unwrap(), "--backup", stray.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin", "--yes"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("is not a backup of"), "{}", text(&out.stderr));
 }

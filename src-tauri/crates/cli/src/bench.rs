@@ -1,0 +1,108 @@
+//! `custodian bench`: unlock, open and save costs and vault size on demo practices of growing
+//! size. Run it from a release build: `cargo run --release -p custodian-cli -- bench`.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use custodian_core::secrecy::SecretString;
+use custodian_core::{CoreError, KdfParams, demo, sign_in};
+use rand_core::OsRng;
+use time::OffsetDateTime;
+
+/// Options of `custodian bench`.
+#[derive(Args)]
+pub(crate) struct BenchArgs {
+    /// Demo sizes to measure, as multiples of the 60-person demo practice.
+    #[arg(long, value_delimiter = ',', default_value = "1,5")]
+    scales: Vec<u16>,
+    /// How many small saves to time at each size.
+    #[arg(long, default_value_t = 200)]
+    saves: usize,
+    /// Where to make the demo vaults (default: a temporary folder, removed afterwards).
+    #[arg(long)]
+    folder: Option<PathBuf>,
+}
+
+struct Figures {
+    scale: u16,
+    people: usize,
+    audit_entries: u64,
+    size_bytes: u64,
+    kdf: Duration,
+    sign_in: Duration,
+    save_p50: Duration,
+    save_p95: Duration,
+}
+
+/// Runs the benchmark and prints a Markdown table.
+pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
+    let temp = tempfile::tempdir().map_err(|e| CoreError::Refused(format!("no temporary folder: {e}")))?;
+    let folder = args.folder.clone().unwrap_or_else(|| temp.path().to_owned());
+    let kdf = median((0..5).map(|_| timed(|| KdfParams::DEFAULT.derive_once()).map(|(_, d)| d)).collect::<Result<_, _>>()?);
+    let mut rows = Vec::new();
+    for &scale in &args.scales {
+        eprintln!("measuring the demo practice at {scale}× …");
+        rows.push(measure(&folder, scale, args.saves.max(1), kdf)?);
+    }
+    println!("| demo size | people | audit entries | vault size | unlock (Argon2id) | sign-in in all | save p50 | save p95 |");
+    println!("|---|---|---|---|---|---|---|---|");
+    for f in rows {
+        println!(
+            "| {}× | {} | {} | {:.1} MB | {} | {} | {} | {} |",
+            f.scale,
+            f.people,
+            f.audit_entries,
+            f.size_bytes as f64 / 1_000_000.0,
+            ms(f.kdf),
+            ms(f.sign_in),
+            ms(f.save_p50),
+            ms(f.save_p95)
+        );
+    }
+    Ok(())
+}
+
+fn measure(folder: &std::path::Path, scale: u16, saves: usize, kdf: Duration) -> Result<Figures, CoreError> {
+    let path = folder.join(format!("bench-demo-{scale}x.custodian"));
+    let _ = std::fs::remove_file(&path);
+    let _ = std::fs::remove_dir_all(folder.join("backups"));
+    let now = OffsetDateTime::now_utc();
+    drop(demo::create_demo(&path, usize::from(scale), now, &mut OsRng)?);
+    let password = SecretString::from(demo::DEMO_PASSWORD.to_owned());
+    let sign_ins: Vec<Duration> = (0..3)
+        .map(|_| timed(|| sign_in(&path, demo::DEMO_LOGIN, &password, now)).map(|(_, d)| d))
+        .collect::<Result<_, _>>()?;
+    let mut session = sign_in(&path, demo::DEMO_LOGIN, &password, now)?;
+    let mut times = Vec::with_capacity(saves);
+    for i in 0..saves {
+        let minutes = 5 + (i % 2) as u32;
+        times.push(timed(|| session.set_idle_lock_minutes(minutes, now))?.1);
+    }
+    times.sort();
+    Ok(Figures {
+        scale,
+        people: session.people(now)?.len(),
+        audit_entries: session.verify_audit_chain()?.entries,
+        size_bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+        kdf,
+        sign_in: median(sign_ins),
+        save_p50: times[times.len() / 2],
+        save_p95: times[(times.len() * 95 / 100).min(times.len() - 1)],
+    })
+}
+
+fn timed<T, E>(f: impl FnOnce() -> Result<T, E>) -> Result<(T, Duration), E> {
+    let start = Instant::now();
+    let value = f()?;
+    Ok((value, start.elapsed()))
+}
+
+fn median(mut values: Vec<Duration>) -> Duration {
+    values.sort();
+    values[values.len() / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
