@@ -14,7 +14,20 @@ fn main() {
         "session_lock",
         "session_unlock",
         "settings_set_idle_lock",
+        "settings_backups",
+        "settings_set_backups",
         "password_check",
+        "people_list",
+        "people_add",
+        "people_update",
+        "people_reset_password",
+        "account_choose_password",
+        "account_change_password",
+        "account_regenerate_recovery_key",
+        "audit_list",
+        "audit_verify",
+        "backup_find",
+        "backup_restore",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

@@ -59,10 +59,363 @@ pub struct SessionInfo {
     pub ods_code: String,
     /// Who is signed in.
     pub person: PersonInfo,
+    /// Their roles.
+    pub roles: Vec<RoleName>,
+    /// Set when they signed in with a one-time password: nothing else is allowed until they
+    /// choose their own (`account_choose_password`).
+    pub must_change_password: bool,
+    /// What their roles allow, as decided by core (the UI shows or hides, core enforces).
+    pub permissions: Permissions,
     /// Minutes of inactivity after which the screen locks.
     pub idle_lock_minutes: u32,
     /// Full path of the vault file.
     pub vault_path: String,
+}
+
+/// What the signed-in person may do.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Permissions {
+    /// Add people, change details and roles, record leavers, reset passwords.
+    pub manage_people: bool,
+    /// See the whole staff register.
+    pub view_people: bool,
+    /// Read the audit trail.
+    pub view_audit_log: bool,
+    /// Change practice settings (screen lock, backups).
+    pub change_settings: bool,
+    /// Replace the recovery key, restore backups.
+    pub manage_vault: bool,
+}
+
+/// A role, by its stable name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RoleName {
+    /// Practice manager.
+    PracticeManager,
+    /// IG lead / Data Protection Lead.
+    IgLead,
+    /// Caldicott Guardian.
+    CaldicottGuardian,
+    /// Senior Information Risk Owner.
+    Siro,
+    /// Data Protection Officer.
+    Dpo,
+    /// Staff.
+    Staff,
+}
+
+/// A role with its name for people, for pickers.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RoleOption {
+    /// The role.
+    pub role: RoleName,
+    /// Its label, e.g. "Caldicott Guardian".
+    pub label: String,
+}
+
+/// Where a person stands today.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PersonStatusName {
+    /// Works here.
+    Active,
+    /// Has a last day that is today or later.
+    Leaving,
+    /// Has left.
+    Left,
+}
+
+/// One row of the staff register.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonRow {
+    /// Row id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Full name.
+    pub full_name: String,
+    /// Login.
+    pub login: String,
+    /// Job title (may be empty).
+    pub job_title: String,
+    /// Email, if any.
+    pub email: Option<String>,
+    /// Roles.
+    pub roles: Vec<RoleName>,
+    /// First day, `YYYY-MM-DD`.
+    pub start_date: String,
+    /// Last day, `YYYY-MM-DD`, if set.
+    pub leaving_date: Option<String>,
+    /// Status today.
+    pub status: PersonStatusName,
+    /// Still has a one-time password.
+    pub must_change_password: bool,
+    /// Their key has been removed (they left).
+    pub access_removed: bool,
+}
+
+/// The staff register as the signed-in person may see it.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PeopleView {
+    /// Everyone (or only oneself, for staff).
+    pub people: Vec<PersonRow>,
+    /// Whether the add/edit/reset actions apply.
+    pub can_manage: bool,
+    /// Every role, for the form.
+    pub role_options: Vec<RoleOption>,
+}
+
+/// A person's details as typed. Dates are `YYYY-MM-DD`; empty leaving date or email means none.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PersonFormRequest {
+    /// Full name.
+    pub full_name: String,
+    /// Login (ignored when updating: a login never changes).
+    pub login: String,
+    /// Job title.
+    pub job_title: String,
+    /// Email.
+    pub email: String,
+    /// Roles.
+    pub roles: Vec<RoleName>,
+    /// First day.
+    pub start_date: String,
+    /// Last day, or empty.
+    pub leaving_date: String,
+}
+
+/// Change a person's details.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UpdatePersonRequest {
+    /// Whose.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The new details.
+    pub person: PersonFormRequest,
+}
+
+/// A person was added: their one-time password, shown once, to hand over privately.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AddedPerson {
+    /// The new row.
+    pub person: PersonRow,
+    /// The one-time password.
+    pub one_time_password: String,
+}
+
+/// Give a person a new one-time password.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ResetPasswordRequest {
+    /// Whose.
+    #[ts(type = "number")]
+    pub id: i64,
+}
+
+/// A one-time password made for someone, shown once.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct OneTimePasswordShown {
+    /// For whom.
+    pub person: PersonInfo,
+    /// The password.
+    pub one_time_password: String,
+}
+
+/// Change one's own password.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChangePasswordRequest {
+    /// The current password.
+    pub current_password: String,
+    /// The new password.
+    pub new_password: String,
+}
+
+/// Replace the recovery key, after the current password.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RegenerateRecoveryKeyRequest {
+    /// The signed-in person's password.
+    pub current_password: String,
+}
+
+/// A new recovery key, shown once.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct NewRecoveryKey {
+    /// Ten groups of four characters.
+    pub recovery_key: String,
+}
+
+/// Which audit entries to list.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditQuery {
+    /// Only this person's (login).
+    pub actor_login: Option<String>,
+    /// Only this kind of record (`person`, `setting`, `vault`, `practice`).
+    pub record_type: Option<String>,
+    /// From this day, `YYYY-MM-DD`.
+    pub from: Option<String>,
+    /// To this day, `YYYY-MM-DD`, inclusive.
+    pub to: Option<String>,
+    /// Continue below this entry (from the previous page's `nextBeforeSeq`).
+    #[ts(type = "number | null")]
+    pub before_seq: Option<i64>,
+    /// Page size (1 to 500).
+    pub limit: u32,
+}
+
+/// One audit entry.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditRow {
+    /// Position in the chain.
+    #[ts(type = "number")]
+    pub seq: i64,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// Who.
+    pub actor_login: String,
+    /// What was done (`person.add`, …).
+    pub action: String,
+    /// Kind of record.
+    pub record_type: String,
+    /// Which record.
+    pub record_id: String,
+    /// What changed.
+    pub summary: String,
+}
+
+/// A page of audit entries, newest first.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct AuditPageView {
+    /// The entries.
+    pub entries: Vec<AuditRow>,
+    /// Pass as `beforeSeq` for the next page; null at the end.
+    #[ts(type = "number | null")]
+    pub next_before_seq: Option<i64>,
+}
+
+/// The result of checking the audit chain.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ChainStatus {
+    /// Number of entries.
+    #[ts(type = "number")]
+    pub entries: u64,
+    /// Whether every link holds.
+    pub intact: bool,
+    /// The first broken entry, if any.
+    #[ts(type = "number | null")]
+    pub first_broken: Option<i64>,
+    /// The head hash (hex).
+    pub head: Option<String>,
+}
+
+/// Backup settings.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupSettingsView {
+    /// The chosen folder, or null for the default.
+    pub folder: Option<String>,
+    /// The default folder (beside the vault).
+    pub default_folder: String,
+    /// How many daily backups are kept.
+    pub kept: u32,
+    /// The backups there now, newest first.
+    pub backups: Vec<BackupRow>,
+}
+
+/// Change the backup settings.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupSettingsRequest {
+    /// A full folder path, or null/empty for the default.
+    pub folder: Option<String>,
+    /// How many daily backups to keep (1 to 365).
+    pub kept: u32,
+}
+
+/// One backup file.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupRow {
+    /// Its path.
+    pub path: String,
+    /// Its day, `YYYY-MM-DD`.
+    pub date: String,
+}
+
+/// Look for the newest backup that opens with these credentials (the vault itself is damaged).
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupLookupRequest {
+    /// A practice manager's login.
+    pub login: String,
+    /// Their password.
+    pub password: String,
+}
+
+/// A backup that opens, and what it holds.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupOffer {
+    /// The backup.
+    pub backup: BackupRow,
+    /// The practice in it.
+    pub practice_name: String,
+    /// When it was last changed (RFC 3339), if known.
+    pub last_change_at: Option<String>,
+    /// Who last changed it.
+    pub last_change_by: Option<String>,
+    /// What that change was.
+    pub last_change_summary: Option<String>,
+}
+
+/// Restore a backup over the vault and sign in to it.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BackupRestoreRequest {
+    /// The backup file (from `backup_find` or the backup list).
+    pub path: String,
+    /// A practice manager's login.
+    pub login: String,
+    /// Their password.
+    pub password: String,
 }
 
 /// Request to create a new practice vault.
@@ -220,6 +573,44 @@ pub enum ErrorCode {
     InUse,
     /// The action needs a signed-in session (or another state) that is not current.
     NotSignedIn,
+    /// The signed-in person's roles do not allow this.
+    Forbidden,
+    /// A rule of the practice refuses the change; the message says which.
+    Refused,
+    /// The person must choose their own password first.
+    PasswordChangeRequired,
+    /// The person has left, or their access was removed or replaced meanwhile: signed out.
+    AccessEnded,
+    /// No such record.
+    NotFound,
     /// Something unexpected; the message says what.
     Internal,
+}
+
+impl From<custodian_core::Role> for RoleName {
+    fn from(role: custodian_core::Role) -> RoleName {
+        use custodian_core::Role;
+        match role {
+            Role::PracticeManager => RoleName::PracticeManager,
+            Role::IgLead => RoleName::IgLead,
+            Role::CaldicottGuardian => RoleName::CaldicottGuardian,
+            Role::Siro => RoleName::Siro,
+            Role::Dpo => RoleName::Dpo,
+            Role::Staff => RoleName::Staff,
+        }
+    }
+}
+
+impl From<RoleName> for custodian_core::Role {
+    fn from(role: RoleName) -> custodian_core::Role {
+        use custodian_core::Role;
+        match role {
+            RoleName::PracticeManager => Role::PracticeManager,
+            RoleName::IgLead => Role::IgLead,
+            RoleName::CaldicottGuardian => Role::CaldicottGuardian,
+            RoleName::Siro => Role::Siro,
+            RoleName::Dpo => Role::Dpo,
+            RoleName::Staff => Role::Staff,
+        }
+    }
 }

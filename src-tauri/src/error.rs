@@ -25,6 +25,14 @@ fn field_name(field: Field) -> &'static str {
         Field::Login => "login",
         Field::Password => "password",
         Field::IdleLockMinutes => "minutes",
+        Field::JobTitle => "jobTitle",
+        Field::Email => "email",
+        Field::Roles => "roles",
+        Field::StartDate => "startDate",
+        Field::LeavingDate => "leavingDate",
+        Field::CurrentPassword => "currentPassword",
+        Field::BackupFolder => "folder",
+        Field::BackupsKept => "kept",
         _ => "form",
     }
 }
@@ -50,6 +58,7 @@ impl From<CoreError> for CommandError {
                 }
                 VaultError::WrongRecoveryKey | VaultError::MalformedRecoveryKey { .. } => ErrorCode::WrongRecoveryKey,
                 VaultError::InUse => ErrorCode::InUse,
+                VaultError::AccessRevoked => ErrorCode::AccessEnded,
                 VaultError::NotAVault
                 | VaultError::NewerFormat { .. }
                 | VaultError::Truncated
@@ -59,6 +68,11 @@ impl From<CoreError> for CommandError {
                 _ => ErrorCode::Internal,
             },
             CoreError::NewerSchema | CoreError::Incomplete(_) => ErrorCode::UnusableVault,
+            CoreError::Forbidden { .. } => ErrorCode::Forbidden,
+            CoreError::Refused(_) => ErrorCode::Refused,
+            CoreError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
+            CoreError::AccessEnded { .. } => ErrorCode::AccessEnded,
+            CoreError::NotFound(_) => ErrorCode::NotFound,
             _ => ErrorCode::Internal,
         };
         CommandError::new(code, capitalise(&message))
@@ -97,6 +111,11 @@ mod tests {
         check(VaultError::NewerFormat { found: 2, supported: 1 }, ErrorCode::UnusableVault);
         check(VaultError::InUse, ErrorCode::InUse);
         check(VaultError::WrongRecoveryKey, ErrorCode::WrongRecoveryKey);
+        check(VaultError::AccessRevoked, ErrorCode::AccessEnded);
+        let forbidden = CoreError::Forbidden { action: "manage people", allowed: "a practice manager" };
+        let mapped = CommandError::from(forbidden);
+        assert_eq!(mapped.code, ErrorCode::Forbidden);
+        assert_eq!(mapped.message, "Only a practice manager may manage people");
     }
 
     #[test]

@@ -38,7 +38,20 @@ pub fn run() {
             commands::session::session_lock,
             commands::session::session_unlock,
             commands::settings::settings_set_idle_lock,
+            commands::settings::settings_backups,
+            commands::settings::settings_set_backups,
             commands::password::password_check,
+            commands::people::people_list,
+            commands::people::people_add,
+            commands::people::people_update,
+            commands::people::people_reset_password,
+            commands::account::account_choose_password,
+            commands::account::account_change_password,
+            commands::account::account_regenerate_recovery_key,
+            commands::audit::audit_list,
+            commands::audit::audit_verify,
+            commands::backup::backup_find,
+            commands::backup::backup_restore,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

@@ -4,6 +4,7 @@ use custodian_core::secrecy::SecretString;
 use custodian_core::{KdfParams, recover, sign_in};
 use rand_core::OsRng;
 use tauri::State;
+use time::OffsetDateTime;
 
 use super::{person_info, session_info};
 use crate::dto::{CommandError, PasswordRequest, PersonInfo, RecoverRequest, SessionInfo, SignInRequest};
@@ -22,7 +23,7 @@ pub fn session_sign_in(state: State<'_, AppState>, request: SignInRequest) -> Re
         .as_ref()
         .map(|k| k.path.clone())
         .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
-    let session = sign_in(&path, &request.login, &SecretString::from(request.password))?;
+    let session = sign_in(&path, &request.login, &SecretString::from(request.password), OffsetDateTime::now_utc())?;
     let info = session_info(&session)?;
     inner.remember(&state.folders, LastVault { path, practice_name: Some(info.practice_name.clone()) });
     inner.stage = Stage::SignedIn(session);
@@ -41,7 +42,7 @@ pub fn session_recover(state: State<'_, AppState>, request: RecoverRequest) -> R
         .as_ref()
         .map(|k| k.path.clone())
         .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
-    let reset = recover(&path, &request.login, &request.recovery_key)?;
+    let reset = recover(&path, &request.login, &request.recovery_key, OffsetDateTime::now_utc())?;
     let person = person_info(reset.person());
     inner.stage = Stage::ResettingPassword(reset);
     Ok(person)
@@ -58,7 +59,12 @@ pub fn session_set_new_password(
     let Stage::ResettingPassword(reset) = std::mem::replace(&mut inner.stage, Stage::SignedOut) else {
         return Err(CommandError::wrong_stage("There is no password waiting to be reset"));
     };
-    match reset.set_new_password(&SecretString::from(request.password), KdfParams::DEFAULT, &mut OsRng) {
+    match reset.set_new_password(
+        &SecretString::from(request.password),
+        KdfParams::DEFAULT,
+        OffsetDateTime::now_utc(),
+        &mut OsRng,
+    ) {
         Ok(session) => {
             let info = session_info(&session)?;
             inner.stage = Stage::SignedIn(session);
@@ -115,7 +121,8 @@ pub fn session_unlock(state: State<'_, AppState>, request: PasswordRequest) -> R
         .as_ref()
         .map(|k| k.path.clone())
         .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
-    let session = sign_in(&path, person.login.as_str(), &SecretString::from(request.password))?;
+    let session =
+        sign_in(&path, person.login.as_str(), &SecretString::from(request.password), OffsetDateTime::now_utc())?;
     let info = session_info(&session)?;
     inner.stage = Stage::SignedIn(session);
     Ok(info)

@@ -39,13 +39,16 @@ struct Figures {
 pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
     let temp = tempfile::tempdir().map_err(|e| CoreError::Refused(format!("no temporary folder: {e}")))?;
     let folder = args.folder.clone().unwrap_or_else(|| temp.path().to_owned());
-    let kdf = median((0..5).map(|_| timed(|| KdfParams::DEFAULT.derive_once()).map(|(_, d)| d)).collect::<Result<_, _>>()?);
+    let kdf =
+        median((0..5).map(|_| timed(|| KdfParams::DEFAULT.derive_once()).map(|(_, d)| d)).collect::<Result<_, _>>()?);
     let mut rows = Vec::new();
     for &scale in &args.scales {
         eprintln!("measuring the demo practice at {scale}× …");
         rows.push(measure(&folder, scale, args.saves.max(1), kdf)?);
     }
-    println!("| demo size | people | audit entries | vault size | unlock (Argon2id) | sign-in in all | save p50 | save p95 |");
+    println!(
+        "| demo size | people | audit entries | vault size | unlock (Argon2id) | sign-in in all | save p50 | save p95 |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for f in rows {
         println!(

@@ -83,7 +83,11 @@ pub(crate) fn vault_restore(args: RestoreArgs) -> Result<(), CoreError> {
 fn backup_named(vault: &Path, path: &Path) -> Result<Backup, CoreError> {
     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     list_backups(vault, Some(folder))?.into_iter().find(|b| b.path.file_name() == path.file_name()).ok_or_else(|| {
-        CoreError::Refused(format!("{} is not a backup of {} (see custodian vault backups)", path.display(), vault.display()))
+        CoreError::Refused(format!(
+            "{} is not a backup of {} (see custodian vault backups)",
+            path.display(),
+            vault.display()
+        ))
     })
 }
 

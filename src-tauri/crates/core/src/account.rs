@@ -50,7 +50,9 @@ impl Session {
     /// Checks the signed-in person's password again (before signing or key changes).
     pub fn confirm_password(&self, password: &SecretString) -> Result<()> {
         match self.vault.check_password(self.person.login.as_str(), password) {
-            Err(VaultError::WrongPassword) => Err(CoreError::invalid(Field::CurrentPassword, "That is not your current password")),
+            Err(VaultError::WrongPassword) => {
+                Err(CoreError::invalid(Field::CurrentPassword, "That is not your current password"))
+            }
             other => Ok(other?),
         }
     }
@@ -114,11 +116,17 @@ impl Session {
     }
 
     /// Changes the backup folder (`None` or empty: beside the vault) and how many are kept.
-    pub fn set_backup_settings(&mut self, folder: Option<&str>, kept: u32, now: OffsetDateTime) -> Result<BackupSettings> {
+    pub fn set_backup_settings(
+        &mut self,
+        folder: Option<&str>,
+        kept: u32,
+        now: OffsetDateTime,
+    ) -> Result<BackupSettings> {
         self.require(Permission::ChangeSettings, now)?;
         let chosen = settings::check_backup_settings(folder, kept)?;
         let actor = self.person.login.as_str().to_owned();
-        let shown = chosen.folder.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "beside the vault".into());
+        let shown =
+            chosen.folder.as_ref().map(|f| f.display().to_string()).unwrap_or_else(|| "beside the vault".into());
         self.vault.write(|tx| {
             settings::set_backup_settings(tx, &chosen)?;
             let entry = NewAuditEntry {
@@ -135,7 +143,13 @@ impl Session {
     }
 
     /// A page of the audit trail, newest first. IG leads, SIROs, DPOs and practice managers.
-    pub fn audit_log(&self, filter: &AuditFilter, before_seq: Option<i64>, limit: u32, now: OffsetDateTime) -> Result<AuditPage> {
+    pub fn audit_log(
+        &self,
+        filter: &AuditFilter,
+        before_seq: Option<i64>,
+        limit: u32,
+        now: OffsetDateTime,
+    ) -> Result<AuditPage> {
         self.require(Permission::ViewAuditLog, now)?;
         audit::list(self.vault.connection(), filter, before_seq, limit)
     }

@@ -282,13 +282,10 @@ mod tests {
     #[test]
     fn a_rehashed_forgery_still_breaks_the_next_link() {
         let conn = chain(4);
-        let prev: Vec<u8> = conn.query_row("SELECT prev_hash FROM audit_entry WHERE seq = 2", [], |r| r.get(0)).unwrap();
+        let prev: Vec<u8> =
+            conn.query_row("SELECT prev_hash FROM audit_entry WHERE seq = 2", [], |r| r.get(0)).unwrap();
         let forged = entry_hash(&prev, 2, ["2026-01-02T09:00:00Z", "bob", "person.add", "person", "1", "forged"]);
-        conn.execute(
-            "UPDATE audit_entry SET summary = 'forged', hash = ?1 WHERE seq = 2",
-            [forged.to_vec()],
-        )
-        .unwrap();
+        conn.execute("UPDATE audit_entry SET summary = 'forged', hash = ?1 WHERE seq = 2", [forged.to_vec()]).unwrap();
         assert_eq!(verify(&conn).unwrap().first_broken, Some(3));
     }
 

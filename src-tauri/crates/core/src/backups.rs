@@ -82,7 +82,10 @@ pub fn restore_backup(
             action: "vault.restore",
             record_type: "vault",
             record_id: day.clone(),
-            summary: format!("restored the backup of {day}; the replaced file was kept as {}", keep_previous_as.display()),
+            summary: format!(
+                "restored the backup of {day}; the replaced file was kept as {}",
+                keep_previous_as.display()
+            ),
         };
         audit::append(tx, now, &entry)
     })?;

@@ -47,9 +47,36 @@ const FIRST_NAMES: [&str; 40] = [
     "Nadia", "Owen", "Rosa", "Siân",
 ];
 const LAST_NAMES: [&str; 30] = [
-    "Ahmed", "Baker", "Campbell", "Davies", "Evans", "Fletcher", "Green", "Hughes", "Iqbal", "Jones", "Kowalski",
-    "Lewis", "Mensah", "Nowak", "O'Connor", "Patel", "Quinn", "Roberts", "Singh", "Thomas", "Usman", "Vaughan",
-    "Walsh", "Young", "Zielinski", "Adeyemi", "Brennan", "Chowdhury", "Doyle", "Ellison",
+    "Ahmed",
+    "Baker",
+    "Campbell",
+    "Davies",
+    "Evans",
+    "Fletcher",
+    "Green",
+    "Hughes",
+    "Iqbal",
+    "Jones",
+    "Kowalski",
+    "Lewis",
+    "Mensah",
+    "Nowak",
+    "O'Connor",
+    "Patel",
+    "Quinn",
+    "Roberts",
+    "Singh",
+    "Thomas",
+    "Usman",
+    "Vaughan",
+    "Walsh",
+    "Young",
+    "Zielinski",
+    "Adeyemi",
+    "Brennan",
+    "Chowdhury",
+    "Doyle",
+    "Ellison",
 ];
 const JOBS: [(&str, Role); 8] = [
     ("Receptionist", Role::Staff),
@@ -125,7 +152,12 @@ pub fn create_demo(
                 year += Duration::days(365);
             }
             if let Some(last) = p.leaving {
-                events.push((at(last - Duration::days(20), 11), "person.leave", id, format!("{}: last day: none → {last}", p.login)));
+                events.push((
+                    at(last - Duration::days(20), 11),
+                    "person.leave",
+                    id,
+                    format!("{}: last day: none → {last}", p.login),
+                ));
                 if last < today {
                     person::mark_access_removed(tx, id)?;
                     events.push((
@@ -146,11 +178,8 @@ pub fn create_demo(
                 record_id: id.to_string(),
                 summary,
             };
-            let actor = if entry.actor_login.is_empty() {
-                person::by_id(tx, id)?.login
-            } else {
-                entry.actor_login.to_owned()
-            };
+            let actor =
+                if entry.actor_login.is_empty() { person::by_id(tx, id)?.login } else { entry.actor_login.to_owned() };
             audit::append(tx, at, &NewAuditEntry { actor_login: &actor, ..entry })?;
         }
         Ok::<_, CoreError>(())

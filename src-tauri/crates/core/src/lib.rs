@@ -31,7 +31,9 @@ mod staff;
 mod validate;
 
 pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
-pub use backups::{BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup};
+pub use backups::{
+    BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
+};
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};

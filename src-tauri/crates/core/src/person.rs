@@ -162,7 +162,11 @@ pub(crate) fn parse_email(typed: &str) -> Result<Option<String>, String> {
         && email.split_once('@').is_some_and(|(name, domain)| {
             !name.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
         });
-    if well_formed { Ok(Some(email.to_owned())) } else { Err("Enter an email address like name@nhs.net, or leave it empty".into()) }
+    if well_formed {
+        Ok(Some(email.to_owned()))
+    } else {
+        Err("Enter an email address like name@nhs.net, or leave it empty".into())
+    }
 }
 
 /// A date typed as `YYYY-MM-DD`.
@@ -262,7 +266,8 @@ pub(crate) fn mark_access_removed(conn: &Connection, id: i64) -> Result<()> {
     Ok(())
 }
 
-const RECORD_COLUMNS: &str = "id, full_name, login, job_title, email, start_date, leaving_date, must_change_password, access_removed,
+const RECORD_COLUMNS: &str =
+    "id, full_name, login, job_title, email, start_date, leaving_date, must_change_password, access_removed,
      (SELECT group_concat(role) FROM person_role WHERE person_id = person.id)";
 
 fn record(row: &Row<'_>) -> custodian_vault::rusqlite::Result<PersonRecord> {
@@ -285,7 +290,8 @@ fn record(row: &Row<'_>) -> custodian_vault::rusqlite::Result<PersonRecord> {
 
 /// Everyone in the register, by name.
 pub(crate) fn all(conn: &Connection) -> Result<Vec<PersonRecord>> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {RECORD_COLUMNS} FROM person ORDER BY full_name COLLATE NOCASE, id"))?;
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {RECORD_COLUMNS} FROM person ORDER BY full_name COLLATE NOCASE, id"))?;
     Ok(stmt.query_map([], record)?.collect::<std::result::Result<_, _>>()?)
 }
 
@@ -298,7 +304,9 @@ pub(crate) fn by_id(conn: &Connection, id: i64) -> Result<PersonRecord> {
 
 /// One person by login.
 pub(crate) fn by_login(conn: &Connection, login: &Login) -> Result<Option<PersonRecord>> {
-    Ok(conn.query_row(&format!("SELECT {RECORD_COLUMNS} FROM person WHERE login = ?1"), [login.as_str()], record).optional()?)
+    Ok(conn
+        .query_row(&format!("SELECT {RECORD_COLUMNS} FROM person WHERE login = ?1"), [login.as_str()], record)
+        .optional()?)
 }
 
 pub(crate) fn find_by_login(conn: &Connection, login: &Login) -> Result<Option<Person>> {

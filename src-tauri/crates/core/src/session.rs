@@ -139,7 +139,8 @@ pub fn sign_in(path: &Path, login: &str, password: &SecretString, now: OffsetDat
         return Err(CoreError::AccessEnded { login: record.login, last_day });
     }
     apply_backup_settings(&mut vault)?;
-    let person = Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
+    let person =
+        Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
     let mut session = Session { vault, person };
     session.remove_departed_access(now)?;
     Ok(session)
@@ -159,12 +160,14 @@ pub fn recover(path: &Path, login: &str, recovery_key: &str, now: OffsetDateTime
     let key = RecoveryKey::parse(recovery_key)?;
     let mut vault = Vault::open(path, Unlock::RecoveryKey(&key))?;
     schema::migrate(&mut vault)?;
-    let record = person::by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
+    let record =
+        person::by_login(vault.connection(), &login)?.ok_or(VaultError::UnknownLogin { login: typed_login })?;
     if let PersonStatus::Left(last_day) = record.status(now.date()) {
         return Err(CoreError::AccessEnded { login: record.login, last_day });
     }
     apply_backup_settings(&mut vault)?;
-    let person = Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
+    let person =
+        Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
     Ok(PasswordReset { vault, person })
 }
 

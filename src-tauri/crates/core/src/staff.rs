@@ -44,7 +44,8 @@ impl OneTimePassword {
         let mut bytes = Zeroizing::new([0u8; 10]);
         rng.fill_bytes(bytes.as_mut());
         let encoded = Zeroizing::new(BASE32_NOPAD.encode(bytes.as_ref()));
-        let grouped: Vec<&str> = encoded.as_bytes().chunks(4).map(|g| std::str::from_utf8(g).unwrap_or_default()).collect();
+        let grouped: Vec<&str> =
+            encoded.as_bytes().chunks(4).map(|g| std::str::from_utf8(g).unwrap_or_default()).collect();
         OneTimePassword(SecretString::from(grouped.join("-")))
     }
 
@@ -200,11 +201,8 @@ impl Session {
 
         let summary = change_summary(&before, &fields);
         let remove_access = gone_by_today && !before.access_removed;
-        let slot_changes: Vec<SlotChange<'_>> = if remove_access {
-            vec![SlotChange::RemovePassword { login: before.login.as_str() }]
-        } else {
-            vec![]
-        };
+        let slot_changes: Vec<SlotChange<'_>> =
+            if remove_access { vec![SlotChange::RemovePassword { login: before.login.as_str() }] } else { vec![] };
         let actor = self.person.login.as_str().to_owned();
         let apply = |tx: &custodian_vault::rusqlite::Transaction<'_>| {
             person::update(tx, id, &fields)?;
@@ -282,7 +280,11 @@ fn change_summary(before: &PersonRecord, after: &PersonFields) -> String {
     let mut changes = Vec::new();
     let mut note = |what: &str, old: String, new: String| {
         if old != new {
-            changes.push(format!("{what}: {} → {}", if old.is_empty() { "none".into() } else { old }, if new.is_empty() { "none".into() } else { new }));
+            changes.push(format!(
+                "{what}: {} → {}",
+                if old.is_empty() { "none".into() } else { old },
+                if new.is_empty() { "none".into() } else { new }
+            ));
         }
     };
     note("name", before.full_name.clone(), after.full_name.as_str().to_owned());

@@ -3,4 +3,4 @@
 /**
  * Error codes the UI acts on.
  */
-export type ErrorCode = "invalid_input" | "wrong_password" | "wrong_recovery_key" | "recovery_key_mismatch" | "unusable_vault" | "in_use" | "not_signed_in" | "internal";
+export type ErrorCode = "invalid_input" | "wrong_password" | "wrong_recovery_key" | "recovery_key_mismatch" | "unusable_vault" | "in_use" | "not_signed_in" | "forbidden" | "refused" | "password_change_required" | "access_ended" | "not_found" | "internal";

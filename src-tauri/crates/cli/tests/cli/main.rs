@@ -136,7 +136,17 @@ fn backups_are_listed_and_a_restore_needs_yes_to_change_anything() {
     assert_eq!(text(&listed.stdout), format!("2026-01-31  {}\n", backup.display()));
 
     let before = std::fs::read(&vault).unwrap();
-    let args = ["vault", "restore", "--vault", vault.to_str().unwrap(), "--backup", backup.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin"];
+    let args = [
+        "vault",
+        "restore",
+        "--vault",
+        vault.to_str().unwrap(),
+        "--backup",
+        backup.to_str().unwrap(),
+        "--login",
+        "anna.clerk",
+        "--password-stdin",
+    ];
     let dry = custodian(&args, &format!("{PASSWORD}\n"));
     assert!(dry.status.success(), "{}", text(&dry.stderr));
     let shown = text(&dry.stdout);
@@ -150,7 +160,8 @@ fn backups_are_listed_and_a_restore_needs_yes_to_change_anything() {
     let done = custodian(&confirmed, &format!("{PASSWORD}\n"));
     assert!(done.status.success(), "{}", text(&done.stderr));
     assert!(text(&done.stdout).contains("Restored. Riverside Surgery (B86001)"));
-    let kept = std::fs::read_dir(&folder).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
+    let kept =
+        std::fs::read_dir(&folder).unwrap().flatten().any(|e| e.file_name().to_string_lossy().contains(".replaced-"));
     assert!(kept, "the replaced vault is kept beside the backups");
 }
 
@@ -162,7 +173,18 @@ fn restoring_a_file_that_is_not_one_of_the_vaults_backups_is_refused() {
     let stray = dir.path().join("other.custodian");
     std::fs::copy(&vault, &stray).unwrap();
     let out = custodian(
-        &["vault", "restore", "--vault", vault.to_str().unwrap(), "--backup", stray.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin", "--yes"],
+        &[
+            "vault",
+            "restore",
+            "--vault",
+            vault.to_str().unwrap(),
+            "--backup",
+            stray.to_str().unwrap(),
+            "--login",
+            "anna.clerk",
+            "--password-stdin",
+            "--yes",
+        ],
         &format!("{PASSWORD}\n"),
     );
     assert!(!out.status.success());

@@ -135,7 +135,10 @@ fn creating_over_an_existing_vault_is_refused_and_it_is_untouched() {
 fn wrong_password_and_unknown_login_are_told_apart_and_change_nothing() {
     let p = created();
     let before = fs::read(&p.path).unwrap();
-    assert!(matches!(sign_in(&p.path, "s.obrien", &secret("nope"), NOW), Err(CoreError::Vault(VaultError::WrongPassword))));
+    assert!(matches!(
+        sign_in(&p.path, "s.obrien", &secret("nope"), NOW),
+        Err(CoreError::Vault(VaultError::WrongPassword))
+    ));
     assert!(matches!(
         sign_in(&p.path, "someone", &secret(PASSWORD), NOW),
         Err(CoreError::Vault(VaultError::UnknownLogin { .. }))
@@ -231,13 +234,21 @@ fn manager(p: &Practice) -> Session {
 }
 
 fn staff_form<'a>(name: &'a str, login: &'a str, roles: &'a [Role]) -> PersonForm<'a> {
-    PersonForm { full_name: name, login, job_title: "Receptionist", roles, start_date: "2026-11-01", ..Default::default() }
+    PersonForm {
+        full_name: name,
+        login,
+        job_title: "Receptionist",
+        roles,
+        start_date: "2026-11-01",
+        ..Default::default()
+    }
 }
 
 /// Adds a person and makes them choose their own password, returning it.
 fn add_and_activate(p: &Practice, name: &str, login: &str, roles: &[Role]) -> String {
     let mut pm = manager(p);
-    let (_, one_time) = pm.add_person(&staff_form(name, login, roles), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
+    let (_, one_time) =
+        pm.add_person(&staff_form(name, login, roles), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
     drop(pm);
     let mut them = sign_in(&p.path, login, one_time.secret(), NOW).unwrap();
     let own = format!("{login} walnut ferry candle");
@@ -249,8 +260,9 @@ fn add_and_activate(p: &Practice, name: &str, login: &str, roles: &[Role]) -> St
 fn a_new_person_signs_in_with_a_one_time_password_and_must_choose_their_own() {
     let p = created();
     let mut pm = manager(&p);
-    let (record, one_time) =
-        pm.add_person(&staff_form("Jordan Ellis", "jellis", &[Role::Staff]), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
+    let (record, one_time) = pm
+        .add_person(&staff_form("Jordan Ellis", "jellis", &[Role::Staff]), KdfParams::INSECURE_FAST, NOW, &mut OsRng)
+        .unwrap();
     assert!(record.must_change_password);
     drop(pm);
     let mut jordan = sign_in(&p.path, "jellis", one_time.secret(), NOW).unwrap();
@@ -261,7 +273,10 @@ fn a_new_person_signs_in_with_a_one_time_password_and_must_choose_their_own() {
     jordan.choose_own_password(&secret("otter violet marble 3"), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
     assert!(!jordan.must_change_password().unwrap());
     drop(jordan);
-    assert!(matches!(sign_in(&p.path, "jellis", one_time.secret(), NOW), Err(CoreError::Vault(VaultError::WrongPassword))));
+    assert!(matches!(
+        sign_in(&p.path, "jellis", one_time.secret(), NOW),
+        Err(CoreError::Vault(VaultError::WrongPassword))
+    ));
     let jordan = sign_in(&p.path, "jellis", &secret("otter violet marble 3"), NOW).unwrap();
     assert_eq!(jordan.people(NOW).unwrap().len(), 1, "staff see only themselves");
 }
@@ -272,11 +287,19 @@ fn staff_calling_a_managers_operation_directly_are_forbidden_and_nothing_changes
     let own = add_and_activate(&p, "Jordan Ellis", "jellis", &[Role::Staff]);
     let mut jordan = sign_in(&p.path, "jellis", &secret(&own), NOW).unwrap();
     let before = fs::read(&p.path).unwrap();
-    let result = jordan.add_person(&staff_form("Eve Intruder", "eve", &[Role::PracticeManager]), KdfParams::INSECURE_FAST, NOW, &mut OsRng);
+    let result = jordan.add_person(
+        &staff_form("Eve Intruder", "eve", &[Role::PracticeManager]),
+        KdfParams::INSECURE_FAST,
+        NOW,
+        &mut OsRng,
+    );
     assert!(matches!(result, Err(CoreError::Forbidden { .. })), "{result:?}");
     assert!(matches!(jordan.set_idle_lock_minutes(30, NOW), Err(CoreError::Forbidden { .. })));
     assert!(matches!(jordan.audit_log(&AuditFilter::default(), None, 10, NOW), Err(CoreError::Forbidden { .. })));
-    assert!(matches!(jordan.reset_password(1, KdfParams::INSECURE_FAST, NOW, &mut OsRng), Err(CoreError::Forbidden { .. })));
+    assert!(matches!(
+        jordan.reset_password(1, KdfParams::INSECURE_FAST, NOW, &mut OsRng),
+        Err(CoreError::Forbidden { .. })
+    ));
     assert_eq!(fs::read(&p.path).unwrap(), before);
 }
 
@@ -297,7 +320,10 @@ fn bad_register_input_is_refused_field_by_field_and_changes_nothing() {
     let error = pm.add_person(&form, KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap_err();
     assert_eq!(fields(error), vec![Field::FullName, Field::Email, Field::Roles, Field::StartDate, Field::Login]);
     let backwards = PersonForm { leaving_date: "2026-10-01", ..staff_form("Kim Lee", "klee", &[Role::Staff]) };
-    assert_eq!(fields(pm.add_person(&backwards, KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap_err()), vec![Field::LeavingDate]);
+    assert_eq!(
+        fields(pm.add_person(&backwards, KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap_err()),
+        vec![Field::LeavingDate]
+    );
     assert_eq!(fs::read(&p.path).unwrap(), before);
 }
 
@@ -318,7 +344,8 @@ fn the_last_practice_manager_stays_and_nobody_changes_their_own_roles() {
     let (other, _) = pm
         .add_person(&staff_form("Dana Cole", "dcole", &[Role::Staff]), KdfParams::INSECURE_FAST, NOW, &mut OsRng)
         .unwrap();
-    let leave_me = PersonForm { roles: &[Role::PracticeManager, Role::Staff], leaving_date: "2026-12-31", ..demote.clone() };
+    let leave_me =
+        PersonForm { roles: &[Role::PracticeManager, Role::Staff], leaving_date: "2026-12-31", ..demote.clone() };
     assert!(matches!(pm.update_person(me, &leave_me, NOW, &mut OsRng), Err(CoreError::Refused(_))));
     // Once Dana is also a practice manager, she could record Siobhán's leaving.
     let promote = PersonForm { roles: &[Role::PracticeManager, Role::Staff], ..staff_form("Dana Cole", "dcole", &[]) };
@@ -360,7 +387,10 @@ fn recording_a_past_leaving_date_removes_access_at_once() {
     let ash = pm.people(NOW).unwrap().into_iter().find(|r| r.login == "akhan").unwrap();
     let gone = PersonForm { leaving_date: "2026-11-20", ..staff_form("Ash Khan", "akhan", &[Role::Staff]) };
     assert!(pm.update_person(ash.id, &gone, NOW, &mut OsRng).unwrap().access_removed);
-    assert!(matches!(sign_in(&p.path, "akhan", &secret(&own), NOW), Err(CoreError::Vault(VaultError::UnknownLogin { .. }))));
+    assert!(matches!(
+        sign_in(&p.path, "akhan", &secret(&own), NOW),
+        Err(CoreError::Vault(VaultError::UnknownLogin { .. }))
+    ));
 }
 
 #[test]
@@ -370,7 +400,10 @@ fn a_manager_resets_a_forgotten_password_and_the_old_one_stops_working() {
     let mut pm = manager(&p);
     let mo = pm.people(NOW).unwrap().into_iter().find(|r| r.login == "mfarah").unwrap();
     let one_time = pm.reset_password(mo.id, KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
-    assert!(matches!(pm.reset_password(pm.person().id, KdfParams::INSECURE_FAST, NOW, &mut OsRng), Err(CoreError::Refused(_))));
+    assert!(matches!(
+        pm.reset_password(pm.person().id, KdfParams::INSECURE_FAST, NOW, &mut OsRng),
+        Err(CoreError::Refused(_))
+    ));
     drop(pm);
     assert!(matches!(sign_in(&p.path, "mfarah", &secret(&own), NOW), Err(CoreError::Vault(VaultError::WrongPassword))));
     let mo = sign_in(&p.path, "mfarah", one_time.secret(), NOW).unwrap();
@@ -381,9 +414,16 @@ fn a_manager_resets_a_forgotten_password_and_the_old_one_stops_working() {
 fn changing_ones_password_needs_the_current_one() {
     let p = created();
     let mut pm = manager(&p);
-    let wrong = pm.change_password(&secret("guess"), &secret("lemon quartz ferry 88"), KdfParams::INSECURE_FAST, NOW, &mut OsRng);
+    let wrong = pm.change_password(
+        &secret("guess"),
+        &secret("lemon quartz ferry 88"),
+        KdfParams::INSECURE_FAST,
+        NOW,
+        &mut OsRng,
+    );
     assert_eq!(fields(wrong.unwrap_err()), vec![Field::CurrentPassword]);
-    pm.change_password(&secret(PASSWORD), &secret("lemon quartz ferry 88"), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
+    pm.change_password(&secret(PASSWORD), &secret("lemon quartz ferry 88"), KdfParams::INSECURE_FAST, NOW, &mut OsRng)
+        .unwrap();
     drop(pm);
     sign_in(&p.path, "s.obrien", &secret("lemon quartz ferry 88"), NOW).unwrap();
 }
@@ -394,7 +434,10 @@ fn a_regenerated_recovery_key_works_and_the_old_one_does_not() {
     let mut pm = manager(&p);
     let new_key = pm.regenerate_recovery_key(&secret(PASSWORD), KdfParams::INSECURE_FAST, NOW, &mut OsRng).unwrap();
     drop(pm);
-    assert!(matches!(recover(&p.path, "s.obrien", &p.recovery_key, NOW), Err(CoreError::Vault(VaultError::WrongRecoveryKey))));
+    assert!(matches!(
+        recover(&p.path, "s.obrien", &p.recovery_key, NOW),
+        Err(CoreError::Vault(VaultError::WrongRecoveryKey))
+    ));
     recover(&p.path, "s.obrien", &new_key.display(), NOW).unwrap();
 }
 
@@ -406,7 +449,10 @@ fn every_change_is_in_the_audit_chain_and_tampering_is_found() {
     pm.set_idle_lock_minutes(9, NOW).unwrap();
     let page = pm.audit_log(&AuditFilter::default(), None, 50, NOW).unwrap();
     let actions: Vec<&str> = page.entries.iter().map(|e| e.action.as_str()).collect();
-    assert_eq!(actions, vec!["setting.change", "person.change_password", "person.add", "person.add", "practice.create"]);
+    assert_eq!(
+        actions,
+        vec!["setting.change", "person.change_password", "person.add", "person.add", "practice.create"]
+    );
     assert_eq!(page.entries[0].summary, "screen lock after inactivity: 5 → 9 minutes");
     assert_eq!(page.entries[1].actor_login, "jellis");
     let mine = AuditFilter { actor_login: Some("jellis".into()), ..Default::default() };
@@ -432,7 +478,10 @@ fn backups_are_listed_inspected_and_restored_without_losing_the_replaced_file() 
     let at = bytes.len() - 10;
     bytes[at] ^= 0xff;
     fs::write(&p.path, &bytes).unwrap();
-    assert!(matches!(sign_in(&p.path, "s.obrien", &secret(PASSWORD), NOW), Err(CoreError::Vault(VaultError::Tampered))));
+    assert!(matches!(
+        sign_in(&p.path, "s.obrien", &secret(PASSWORD), NOW),
+        Err(CoreError::Vault(VaultError::Tampered))
+    ));
     assert_eq!(fs::read(&p.path).unwrap(), bytes, "the damaged vault is not overwritten by trying");
     let offered = newest_backup_that_opens(&p.path, None, "s.obrien", &secret(PASSWORD)).unwrap().unwrap();
     assert_eq!(offered.backup, backups[0]);
@@ -456,7 +505,11 @@ fn only_a_practice_manager_restores_a_backup() {
     // An older backup that already knew Jordan.
     let folder = p.path.parent().unwrap().join("backups");
     fs::copy(&p.path, folder.join("riverside.2026-01-01.custodian")).unwrap();
-    let backup = list_backups(&p.path, None).unwrap().into_iter().find(|b| b.date == time::macros::date!(2026 - 01 - 01)).unwrap();
+    let backup = list_backups(&p.path, None)
+        .unwrap()
+        .into_iter()
+        .find(|b| b.date == time::macros::date!(2026 - 01 - 01))
+        .unwrap();
     assert!(matches!(inspect_backup(&backup, "jellis", &secret(&own)), Err(CoreError::Forbidden { .. })));
     let before = fs::read(&p.path).unwrap();
     let refused = restore_backup(&p.path, &backup, "jellis", &secret(&own), NOW, &mut OsRng);
