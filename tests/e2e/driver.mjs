@@ -78,9 +78,9 @@ export async function fill(browser, selector, value, timeout) {
   await input.setValue(value);
 }
 
-/** Clicks `selector` once it is displayed. */
-export async function click(browser, selector) {
-  await (await shown(browser, selector)).click();
+/** Clicks `selector` once it is displayed (waiting up to `timeout` ms). */
+export async function click(browser, selector, timeout) {
+  await (await shown(browser, selector, timeout)).click();
 }
 
 /** Waits until the text of `selector` contains `text`; returns the text. */
@@ -91,4 +91,26 @@ export async function textContaining(browser, selector, text, timeout = 20000) {
     timeoutMsg: `${selector} never contained "${text}"`,
   });
   return element.getText();
+}
+
+/** Sets a form input's value the way typing would (works for date inputs too) and tells React. */
+export async function setInputValue(browser, selector, value) {
+  const input = await shown(browser, selector);
+  await browser.execute(
+    (element, text) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      setter.call(element, text);
+      element.dispatchEvent(new Event('input', { bubbles: true }));
+      element.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    input,
+    value,
+  );
+}
+
+/** Signs in on the sign-in screen and waits for the home screen. */
+export async function signIn(browser, login, password) {
+  await fill(browser, '#login', login);
+  await fill(browser, '#password', password);
+  await click(browser, '#sign-in-submit');
 }

@@ -77,6 +77,8 @@ fn measure(folder: &std::path::Path, scale: u16, saves: usize, kdf: Duration) ->
         .map(|_| timed(|| sign_in(&path, demo::DEMO_LOGIN, &password, now)).map(|(_, d)| d))
         .collect::<Result<_, _>>()?;
     let mut session = sign_in(&path, demo::DEMO_LOGIN, &password, now)?;
+    let audit_entries = session.verify_audit_chain()?.entries;
+    let size_bytes = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
     let mut times = Vec::with_capacity(saves);
     for i in 0..saves {
         let minutes = 5 + (i % 2) as u32;
@@ -86,8 +88,8 @@ fn measure(folder: &std::path::Path, scale: u16, saves: usize, kdf: Duration) ->
     Ok(Figures {
         scale,
         people: session.people(now)?.len(),
-        audit_entries: session.verify_audit_chain()?.entries,
-        size_bytes: std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0),
+        audit_entries,
+        size_bytes,
         kdf,
         sign_in: median(sign_ins),
         save_p50: times[times.len() / 2],

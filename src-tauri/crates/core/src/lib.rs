@@ -2,13 +2,15 @@
 //!
 //! Every operation a front end offers (the desktop app, the `custodian` command line) is a
 //! function here; front ends only convert input and output. Main entry points:
-//! [`create_practice`], [`sign_in`], [`recover`] and the methods of [`Session`].
+//! [`create_practice`], [`sign_in`], [`recover`], [`restore_backup`] and the methods of
+//! [`Session`], each of which checks the signed-in person's roles before it acts and records
+//! what it changed in the hash-chained audit trail.
 //!
 //! ```no_run
 //! use custodian_core::{sign_in, secrecy::SecretString};
 //! # fn main() -> Result<(), custodian_core::CoreError> {
 //! let password = SecretString::from("heron lantern quarry 42".to_owned());
-//! let session = sign_in("practice.custodian".as_ref(), "demo.manager", &password)?;
+//! let session = sign_in("practice.custodian".as_ref(), "demo.manager", &password, time::OffsetDateTime::now_utc())?;
 //! println!("{}", session.summary()?);
 //! # Ok(()) }
 //! ```

@@ -84,7 +84,7 @@ pub fn list(vault_path: &Path, folder: &Path) -> Result<Vec<Backup>> {
             Some(Backup { path: entry.path(), date })
         })
         .collect();
-    backups.sort_by(|a, b| b.date.cmp(&a.date));
+    backups.sort_by_key(|b| std::cmp::Reverse(b.date));
     Ok(backups)
 }
 
