@@ -9,7 +9,7 @@ use custodian_core::{
 use rand_core::OsRng;
 use time::OffsetDateTime;
 
-use crate::output::{backup_line, recovery_key_notice};
+use crate::output::{backup_line, person_line, recovery_key_notice};
 use crate::secret_input::read_password;
 use crate::{BackupsArgs, CheckArgs, CreateArgs, RestoreArgs};
 
@@ -100,5 +100,16 @@ pub(crate) fn demo(vault: &Path, scale: usize) -> Result<(), CoreError> {
     let others: Vec<&str> = demo_practice::DEMO_ROLE_LOGINS.iter().map(|(login, ..)| *login).collect();
     println!("The same password opens {}.", others.join(", "));
     print!("{}", recovery_key_notice(&recovery.display()));
+    Ok(())
+}
+
+/// `custodian people list`: one line per person, by name.
+pub(crate) fn people_list(args: CheckArgs) -> Result<(), CoreError> {
+    let password = read_password()?;
+    let now = OffsetDateTime::now_utc();
+    let session = sign_in(&args.vault, &args.login, &password, now)?;
+    for person in session.people(now)? {
+        println!("{}", person_line(&person, now.date()));
+    }
     Ok(())
 }

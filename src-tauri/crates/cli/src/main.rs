@@ -37,8 +37,17 @@ enum Command {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..=20))]
         scale: u16,
     },
+    /// The staff register.
+    #[command(subcommand)]
+    People(PeopleCommand),
     /// Measure unlock, open and save times and vault size on demo practices.
     Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum PeopleCommand {
+    /// List the people you may see: everyone for managers and leads, yourself for staff.
+    List(CheckArgs),
 }
 
 #[derive(Subcommand)]
@@ -125,6 +134,7 @@ fn main() -> ExitCode {
         Command::Vault(VaultCommand::Backups(args)) => commands::vault_backups(args),
         Command::Vault(VaultCommand::Restore(args)) => commands::vault_restore(args),
         Command::Demo { vault, scale } => commands::demo(&vault, usize::from(scale)),
+        Command::People(PeopleCommand::List(args)) => commands::people_list(args),
         Command::Bench(args) => bench::run(args),
     };
     match outcome {

@@ -40,3 +40,15 @@ pub(crate) fn recovery_key_notice(key: &str) -> String {
 pub(crate) fn backup_line(backup: &custodian_core::Backup) -> String {
     format!("{}  {}", backup.date, backup.path.display())
 }
+
+/// One line per person: login, name, job title, roles and status, separated by tabs.
+pub(crate) fn person_line(person: &custodian_core::PersonRecord, today: time::Date) -> String {
+    use custodian_core::PersonStatus;
+    let roles: Vec<&str> = person.roles.iter().map(|r| r.label()).collect();
+    let status = match person.status(today) {
+        PersonStatus::Active => "active".to_owned(),
+        PersonStatus::Leaving(last) => format!("leaving {last}"),
+        PersonStatus::Left(last) => format!("left {last}"),
+    };
+    format!("{}\t{}\t{}\t{}\t{status}", person.login, person.full_name, person.job_title, roles.join(", "))
+}

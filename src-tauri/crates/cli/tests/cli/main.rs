@@ -190,3 +190,16 @@ fn restoring_a_file_that_is_not_one_of_the_vaults_backups_is_refused() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("is not a backup of"), "{}", text(&out.stderr));
 }
+
+#[test]
+fn people_are_listed_one_per_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let out = custodian(
+        &["people", "list", "--vault", vault.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "anna.clerk\tAnna Clerk\tPractice manager\tPractice manager, Staff\tactive\n");
+}
