@@ -6,10 +6,16 @@ use super::{person_info, session_info};
 use crate::dto::{AppStatus, CommandError, KnownVault};
 use crate::state::{AppState, Stage};
 
-/// Where the app is: the known vault and the sign-in stage.
+/// Where the app is: the known vault and the sign-in stage. A signed-in session first takes in
+/// other copies' saves; if the person's access ended meanwhile, they are signed out.
 #[tauri::command(async)]
 pub fn app_status(state: State<'_, AppState>) -> Result<AppStatus, CommandError> {
-    let inner = state.lock();
+    let mut inner = state.lock();
+    if let Stage::SignedIn(session) = &mut inner.stage
+        && session.refresh().is_err()
+    {
+        inner.stage = Stage::SignedOut;
+    }
     let mut status = AppStatus {
         vault: inner.known.as_ref().map(|known| KnownVault {
             path: known.path.display().to_string(),
