@@ -23,5 +23,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Moments are shown in the computer's time zone: tests run in the practices' own.
+    env: { TZ: 'Europe/London' },
   },
 });

@@ -44,6 +44,21 @@ pub struct LastVault {
     pub path: PathBuf,
     /// The practice name, once known.
     pub practice_name: Option<String>,
+    /// The backups folder the practice chose, once known, so a damaged vault's backups can be
+    /// found without opening it.
+    #[serde(default)]
+    pub backup_folder: Option<PathBuf>,
+}
+
+impl LastVault {
+    /// What to remember of a signed-in session's vault.
+    pub fn of_session(session: &custodian_core::Session) -> Result<LastVault, custodian_core::CoreError> {
+        Ok(LastVault {
+            path: session.vault_path().to_owned(),
+            practice_name: Some(session.practice()?.name.as_str().to_owned()),
+            backup_folder: Some(session.backup_folder()?),
+        })
+    }
 }
 
 /// The last vault, if one was recorded and the record is readable.
@@ -77,7 +92,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folders = AppFolders { data: dir.path().to_owned() };
         assert_eq!(load(&folders), None);
-        let last = LastVault { path: dir.path().join("a.custodian"), practice_name: Some("Riverside".into()) };
+        let last = LastVault {
+            path: dir.path().join("a.custodian"),
+            practice_name: Some("Riverside".into()),
+            backup_folder: Some(dir.path().join("usb")),
+        };
         save(&folders, &last).unwrap();
         assert_eq!(load(&folders), Some(last));
         clear(&folders).unwrap();

@@ -47,7 +47,7 @@ impl AppState {
     pub fn new(folders: AppFolders, opened_with: Option<PathBuf>) -> AppState {
         let known = match opened_with {
             Some(path) => {
-                let last = LastVault { path, practice_name: None };
+                let last = LastVault { path, practice_name: None, backup_folder: None };
                 let _ = known_vault::save(&folders, &last);
                 Some(last)
             }

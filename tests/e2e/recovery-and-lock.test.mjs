@@ -60,20 +60,22 @@ test('after the chosen idle time the screen locks and only the password unlocks 
     await fill(browser, '#login', 'pshah');
     await fill(browser, '#password', PASSWORD);
     await click(browser, '#sign-in-submit');
-    await fill(browser, '#idle-minutes', '1', 30000);
+    await click(browser, '#nav-settings', 30000);
+    await fill(browser, '#idle-minutes', '1');
     await click(browser, '#save-idle-minutes');
-    await textContaining(browser, 'body', 'locks after 1 minute');
+    await textContaining(browser, '#settings-screen', 'locks after 1 minute of inactivity');
 
-    // No input for a minute: the lock screen replaces the home screen.
+    // No input for a minute: the lock screen replaces the signed-in screens.
     await shown(browser, '#lock-screen', 90000);
-    assert.equal(await (await browser.$('#home-practice-name')).isExisting(), false);
+    assert.equal(await (await browser.$('#settings-screen')).isExisting(), false);
 
     await fill(browser, '#password', 'not the password');
     await click(browser, '#unlock-submit');
     await textContaining(browser, '#error-summary', 'Wrong login name or password', 30000);
     await fill(browser, '#password', PASSWORD);
     await click(browser, '#unlock-submit');
-    assert.equal(await (await shown(browser, '#home-practice-name', 30000)).getText(), 'Hillside Practice');
+    // Unlocking carries on where the person left off.
+    await textContaining(browser, '#settings-screen', 'locks after 1 minute of inactivity', 30000);
   } finally {
     await stop();
   }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from './App';
 import type { AppStatus, CreatedVault } from './ipc';
 import { commandError, commandHandler, type CommandHandlers } from './testing/commands';
-import { appStatus, person, session } from './testing/fixtures';
+import { appStatus, peopleView, person, session, staffSession } from './testing/fixtures';
 import { renderWithQuery } from './testing/render';
 
 const vault = { path: '/srv/shared/Riverside Surgery.custodian', practiceName: 'Riverside Surgery' };
@@ -37,6 +37,11 @@ describe('App', () => {
       'a recovery sign-in: choose a new password',
       appStatus({ vault, pendingPasswordReset: person }),
       /^Choose a new password$/,
+    ],
+    [
+      'a first sign-in with a one-time password: choose your own',
+      appStatus({ vault, session: { ...staffSession, mustChangePassword: true } }),
+      /^Choose your own password$/,
     ],
   ])('routes %s', async (_, status, title) => {
     setup(() => status);
@@ -127,5 +132,112 @@ describe('App', () => {
 
     expect(await screen.findByText('Screen locked after 1 minute of inactivity.')).toBeInTheDocument();
     expect(ipc).toHaveBeenCalledWith('session_lock', {});
+  });
+
+  it('shows nothing but the choose-password screen at a first sign-in, then the app', async () => {
+    let status = appStatus({ vault, session: { ...staffSession, mustChangePassword: true } });
+    const { ipc, user } = setup(() => status, {
+      password_check: () => ({ acceptable: true, score: 4, warning: null, suggestions: [] }),
+      account_choose_password: () => {
+        status = appStatus({ vault, session: staffSession });
+        return staffSession;
+      },
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Choose your own password' })).toBeInTheDocument();
+    expect(document.getElementById('choose-password-screen')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).toBeNull();
+    expect(document.getElementById('home-practice-name')).toBeNull();
+
+    await user.type(screen.getByLabelText('Your new password'), 'otter violet marble 3');
+    await user.type(screen.getByLabelText('Type the password again'), 'otter violet marble 3');
+    await user.click(screen.getByRole('button', { name: 'Save password' }));
+
+    expect(await heading('Riverside Surgery')).toBeInTheDocument();
+    expect(ipc).toHaveBeenCalledWith('account_choose_password', { request: { password: 'otter violet marble 3' } });
+    expect(screen.getByRole('navigation', { name: 'Menu' })).toBeInTheDocument();
+  });
+
+  it('moves between sections from the menu, showing only those the roles open', async () => {
+    const { user } = setup(() => appStatus({ vault, session: staffSession }), {
+      people_list: () => peopleView({ people: [], canManage: false }),
+    });
+    await heading('Riverside Surgery');
+    expect(document.getElementById('nav-audit')).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Staff' }));
+    expect(await heading('Staff')).toBeInTheDocument();
+    expect(document.getElementById('staff-screen')).toBeInTheDocument();
+    expect(document.getElementById('maincontent')).toHaveFocus();
+
+    await user.click(screen.getByRole('button', { name: 'My account' }));
+    expect(await heading('My account')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await heading('Settings')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Home' }));
+    expect(await heading('Riverside Surgery')).toBeInTheDocument();
+  });
+
+  it('goes back to sign-in, saying why, when a person\'s access ends while they are signed in', async () => {
+    let status = appStatus({ vault, session });
+    const { client, user } = setup(() => status, {
+      people_list: () => {
+        // Rust signs the person out before it answers.
+        status = appStatus({ vault });
+        throw commandError('access_ended', "Jsmith's access to this vault ended when they left on 2026-05-01");
+      },
+      session_sign_in: () => {
+        throw commandError('access_ended', "Jsmith's access to this vault ended when they left on 2026-05-01");
+      },
+    });
+    await heading('Riverside Surgery');
+    await user.click(screen.getByRole('button', { name: 'Staff' }));
+
+    expect(await heading(/Sign in$/)).toBeInTheDocument();
+    const notice = document.getElementById('signed-out-notice');
+    expect(notice).toHaveTextContent('You have been signed out');
+    expect(notice).toHaveTextContent("Jsmith's access to this vault ended when they left on 2026-05-01");
+    // Nothing read in the session is kept once it has ended.
+    await waitFor(() => expect(client.getQueryCache().findAll({ queryKey: ['session'] })).toHaveLength(0));
+
+    // Trying again shows Rust's answer once, not the notice as well.
+    await user.type(screen.getByLabelText('Login name'), 'jsmith');
+    await user.type(screen.getByLabelText('Password'), 'pebble violin harbour 7{Enter}');
+    await waitFor(() => expect(document.getElementById('error-summary')).toHaveTextContent('ended when they left'));
+    expect(document.getElementById('signed-out-notice')).toBeNull();
+  });
+
+  it('carries on in the same section after unlocking, and starts at home after signing out', async () => {
+    let status = appStatus({ vault, session });
+    const { client, user } = setup(() => status, {
+      settings_backups: () => ({ folder: null, defaultFolder: '/srv/shared/backups', kept: 14, backups: [] }),
+      session_unlock: () => {
+        status = appStatus({ vault, session });
+        return session;
+      },
+      session_sign_out: () => {
+        status = appStatus({ vault });
+        return null;
+      },
+      session_sign_in: () => {
+        status = appStatus({ vault, session });
+        return session;
+      },
+    });
+    await heading('Riverside Surgery');
+    await user.click(screen.getByRole('button', { name: 'Settings' }));
+    await heading('Settings');
+
+    // Locked (from another window, or by the idle timer).
+    status = appStatus({ vault, locked: person });
+    await act(() => client.invalidateQueries({ queryKey: ['app_status'] }));
+    await heading('Screen locked');
+    await user.type(screen.getByLabelText('Password'), 'pebble violin harbour 7{Enter}');
+    expect(await heading('Settings')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await heading(/Sign in$/);
+    await user.type(screen.getByLabelText('Login name'), 'jsmith');
+    await user.type(screen.getByLabelText('Password'), 'pebble violin harbour 7{Enter}');
+    expect(await heading('Riverside Surgery')).toBeInTheDocument();
   });
 });

@@ -1,24 +1,47 @@
-import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 
-import { useAppStatus, useStatusMutation } from './appStatus';
+import { ChoosePasswordScreen } from './account/ChoosePasswordScreen';
+import { AccountScreen } from './account/AccountScreen';
+import { forgetSessionData, useAppStatus, useStatusMutation } from './appStatus';
+import { AuditScreen } from './audit/AuditScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
+import { StaffScreen } from './people/StaffScreen';
 import { LockScreen } from './session/LockScreen';
 import { NewPasswordScreen } from './session/NewPasswordScreen';
 import { RecoverScreen } from './session/RecoverScreen';
+import { sectionsFor, SessionPage, type Section } from './session/SessionPage';
 import { SignInScreen } from './session/SignInScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 import { Page } from './shared/Page';
 import { useIdleTimer } from './shared/useIdleTimer';
 import { FirstRunScreen } from './vault/FirstRunScreen';
 import { RecoveryKeyScreen } from './vault/RecoveryKeyScreen';
 
+/**
+ * The section open in the signed-in app, and for whom: unlocking carries on where the person left
+ * off. `visit` counts the moves, so choosing a section again starts it afresh.
+ */
+type Place = { login: string; section: Section; visit: number };
+
 /** Shows the screen that fits the app's state in Rust. */
 export function App() {
   const status = useAppStatus();
+  const queryClient = useQueryClient();
   // Rust returns the recovery key once, in the vault_create response; it lives here until confirmed.
   const [created, setCreated] = useState<CreatedVault | null>(null);
   // The idle time that locked the screen, when this window locked it.
   const [lockedAfter, setLockedAfter] = useState<number | null>(null);
+  const [place, setPlace] = useState<Place | null>(null);
+
+  const signedIn = Boolean(status.data?.session);
+  // Signing out (not locking) ends the visit: the next sign-in starts at home.
+  if (!signedIn && !status.data?.locked && place !== null) setPlace(null);
+  useEffect(() => {
+    // Nothing read in a session outlives it.
+    if (!signedIn) forgetSessionData(queryClient);
+  }, [signedIn, queryClient]);
 
   if (status.isPending) {
     return (
@@ -48,6 +71,8 @@ export function App() {
       onRecoveryKeyConfirmed={() => setCreated(null)}
       lockedAfter={lockedAfter}
       onLocking={setLockedAfter}
+      place={place}
+      onNavigate={setPlace}
     />
   );
 }
@@ -59,10 +84,14 @@ type ScreenProps = {
   onRecoveryKeyConfirmed: () => void;
   lockedAfter: number | null;
   onLocking: (minutes: number) => void;
+  place: Place | null;
+  onNavigate: (place: Place) => void;
 };
 
-function Screen({ status, created, onCreated, onRecoveryKeyConfirmed, lockedAfter, onLocking }: ScreenProps) {
-  if (status.session) return <SignedIn session={status.session} onLocking={onLocking} />;
+function Screen({ status, created, onCreated, onRecoveryKeyConfirmed, lockedAfter, onLocking, place, onNavigate }: ScreenProps) {
+  if (status.session) {
+    return <SignedIn session={status.session} onLocking={onLocking} place={place} onNavigate={onNavigate} />;
+  }
   if (status.locked) return <LockScreen person={status.locked} idleMinutes={lockedAfter} />;
   if (status.pendingRecoveryConfirmation) {
     return <RecoveryKeyScreen created={created} onConfirmed={onRecoveryKeyConfirmed} />;
@@ -74,14 +103,57 @@ function Screen({ status, created, onCreated, onRecoveryKeyConfirmed, lockedAfte
   return <FirstRunScreen defaultVaultFolder={status.defaultVaultFolder} onCreated={onCreated} />;
 }
 
+type SignedInProps = {
+  session: SessionInfo;
+  onLocking: (minutes: number) => void;
+  place: Place | null;
+  onNavigate: (place: Place) => void;
+};
+
 /** The signed-in app, locked by Rust after the practice's idle time. */
-function SignedIn({ session, onLocking }: { session: SessionInfo; onLocking: (minutes: number) => void }) {
+function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
   const lock = useStatusMutation(sessionLock);
   useIdleTimer(session.idleLockMinutes, () => {
     onLocking(session.idleLockMinutes);
     lock.mutate();
   });
-  return <HomeScreen session={session} />;
+
+  // A one-time password: nothing else until the person has chosen their own.
+  if (session.mustChangePassword) return <ChoosePasswordScreen session={session} />;
+
+  const { login } = session.person;
+  const open = sectionsFor(session.permissions).map((link) => link.section);
+  // Another person, or a section their roles no longer open: start at home.
+  const section = place?.login === login && open.includes(place.section) ? place.section : 'home';
+  const visit = place?.visit ?? 0;
+  const navigate = (next: Section) => onNavigate({ login, section: next, visit: visit + 1 });
+
+  return (
+    <SessionPage
+      session={session}
+      navigation={{ current: section, onNavigate: navigate }}
+      wide={section === 'staff' || section === 'audit'}
+    >
+      <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
+    </SessionPage>
+  );
+}
+
+type SectionScreenProps = { section: Section; session: SessionInfo; onNavigate: (section: Section) => void };
+
+function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
+  switch (section) {
+    case 'home':
+      return <HomeScreen session={session} onOpenStaff={() => onNavigate('staff')} />;
+    case 'staff':
+      return <StaffScreen session={session} />;
+    case 'audit':
+      return <AuditScreen />;
+    case 'settings':
+      return <SettingsScreen session={session} />;
+    case 'account':
+      return <AccountScreen session={session} />;
+  }
 }
 
 /** A vault is known and nobody is signed in: sign in, or recover with the key. */

@@ -20,9 +20,9 @@ pub fn backup_find(
     state: State<'_, AppState>,
     request: BackupLookupRequest,
 ) -> Result<Option<BackupOffer>, CommandError> {
-    let path = known_path(&state)?;
+    let (path, folder) = known_path(&state)?;
     let password = SecretString::from(request.password);
-    let found = newest_backup_that_opens(&path, None, &request.login, &password)?;
+    let found = newest_backup_that_opens(&path, folder.as_deref(), &request.login, &password)?;
     Ok(found.map(|summary| BackupOffer {
         backup: backup_row(&summary.backup),
         practice_name: summary.practice.name.as_str().to_owned(),
@@ -35,7 +35,7 @@ pub fn backup_find(
 /// Restores a backup over the known vault (keeping the replaced file) and signs in to it.
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, request: BackupRestoreRequest) -> Result<SessionInfo, CommandError> {
-    let path = known_path(&state)?;
+    let (path, _) = known_path(&state)?;
     let chosen = PathBuf::from(&request.path);
     let folder = chosen.parent().map(PathBuf::from);
     let backup = list_backups(&path, folder.as_deref())?
@@ -49,11 +49,17 @@ pub fn backup_restore(state: State<'_, AppState>, request: BackupRestoreRequest)
     }
     let session = restore_backup(&path, &backup, &request.login, &password, OffsetDateTime::now_utc(), &mut OsRng)?;
     let info = session_info(&session)?;
-    inner.remember(&state.folders, LastVault { path, practice_name: Some(info.practice_name.clone()) });
+    inner.remember(&state.folders, LastVault::of_session(&session)?);
     inner.stage = Stage::SignedIn(session);
     Ok(info)
 }
 
-fn known_path(state: &AppState) -> Result<PathBuf, CommandError> {
-    state.lock().known.as_ref().map(|k| k.path.clone()).ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))
+/// The known vault and the backups folder remembered for it.
+fn known_path(state: &AppState) -> Result<(PathBuf, Option<PathBuf>), CommandError> {
+    state
+        .lock()
+        .known
+        .as_ref()
+        .map(|k| (k.path.clone(), k.backup_folder.clone()))
+        .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))
 }

@@ -1,7 +1,7 @@
 //! Signing in and out, locking the screen, and recovering access with the recovery key.
 
 use custodian_core::secrecy::SecretString;
-use custodian_core::{KdfParams, recover, sign_in};
+use custodian_core::{CoreError, KdfParams, VaultError, recover, sign_in};
 use rand_core::OsRng;
 use tauri::State;
 use time::OffsetDateTime;
@@ -25,7 +25,7 @@ pub fn session_sign_in(state: State<'_, AppState>, request: SignInRequest) -> Re
         .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
     let session = sign_in(&path, &request.login, &SecretString::from(request.password), OffsetDateTime::now_utc())?;
     let info = session_info(&session)?;
-    inner.remember(&state.folders, LastVault { path, practice_name: Some(info.practice_name.clone()) });
+    inner.remember(&state.folders, LastVault::of_session(&session)?);
     inner.stage = Stage::SignedIn(session);
     Ok(info)
 }
@@ -121,9 +121,18 @@ pub fn session_unlock(state: State<'_, AppState>, request: PasswordRequest) -> R
         .as_ref()
         .map(|k| k.path.clone())
         .ok_or_else(|| CommandError::wrong_stage("Choose a vault first"))?;
-    let session =
-        sign_in(&path, person.login.as_str(), &SecretString::from(request.password), OffsetDateTime::now_utc())?;
-    let info = session_info(&session)?;
-    inner.stage = Stage::SignedIn(session);
-    Ok(info)
+    match sign_in(&path, person.login.as_str(), &SecretString::from(request.password), OffsetDateTime::now_utc()) {
+        Ok(session) => {
+            let info = session_info(&session)?;
+            inner.stage = Stage::SignedIn(session);
+            Ok(info)
+        }
+        Err(error) => {
+            // Someone whose access has ended is signed out rather than left at the lock screen.
+            if matches!(error, CoreError::AccessEnded { .. } | CoreError::Vault(VaultError::UnknownLogin { .. })) {
+                inner.stage = Stage::SignedOut;
+            }
+            Err(error.into())
+        }
+    }
 }

@@ -6,6 +6,7 @@ use time::OffsetDateTime;
 
 use super::{session_info, with_session};
 use crate::dto::{BackupRow, BackupSettingsRequest, BackupSettingsView, CommandError, IdleLockRequest, SessionInfo};
+use crate::known_vault::LastVault;
 use crate::state::AppState;
 
 /// Changes how many idle minutes lock the screen.
@@ -24,7 +25,7 @@ pub fn settings_set_idle_lock(
 #[tauri::command(async)]
 pub fn settings_backups(state: State<'_, AppState>) -> Result<BackupSettingsView, CommandError> {
     with_session(&state, |session| {
-        let chosen = session.backup_settings()?;
+        let chosen = session.backup_settings(OffsetDateTime::now_utc())?;
         Ok((chosen, session.vault_path().to_owned()))
     })
     .and_then(|(chosen, vault)| backup_view(&vault, chosen))
@@ -36,11 +37,12 @@ pub fn settings_set_backups(
     state: State<'_, AppState>,
     request: BackupSettingsRequest,
 ) -> Result<BackupSettingsView, CommandError> {
-    with_session(&state, |session| {
+    let (chosen, vault, remembered) = with_session(&state, |session| {
         let chosen = session.set_backup_settings(request.folder.as_deref(), request.kept, OffsetDateTime::now_utc())?;
-        Ok((chosen, session.vault_path().to_owned()))
-    })
-    .and_then(|(chosen, vault)| backup_view(&vault, chosen))
+        Ok((chosen, session.vault_path().to_owned(), LastVault::of_session(session)?))
+    })?;
+    state.lock().remember(&state.folders, remembered);
+    backup_view(&vault, chosen)
 }
 
 fn backup_view(

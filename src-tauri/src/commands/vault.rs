@@ -35,8 +35,7 @@ pub fn vault_create(state: State<'_, AppState>, request: CreateVaultRequest) -> 
     };
     let (session, recovery_key) =
         create_practice(&path, &new, KdfParams::DEFAULT, OffsetDateTime::now_utc(), &mut OsRng)?;
-    let practice_name = session.practice()?.name.as_str().to_owned();
-    inner.remember(&state.folders, LastVault { path: path.clone(), practice_name: Some(practice_name) });
+    inner.remember(&state.folders, LastVault::of_session(&session)?);
     let created =
         CreatedVault { recovery_key: recovery_key.display().to_string(), vault_path: path.display().to_string() };
     inner.stage = Stage::AwaitingRecoveryConfirmation { session, recovery_key };
@@ -77,7 +76,7 @@ pub fn vault_choose(state: State<'_, AppState>, request: ChooseVaultRequest) -> 
     }
     let path = PathBuf::from(request.path);
     inspect_vault(&path)?;
-    inner.remember(&state.folders, LastVault { path: path.clone(), practice_name: None });
+    inner.remember(&state.folders, LastVault { path: path.clone(), practice_name: None, backup_folder: None });
     Ok(KnownVault { path: path.display().to_string(), practice_name: None })
 }
 

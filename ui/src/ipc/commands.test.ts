@@ -2,8 +2,9 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { describe, expect, it } from 'vitest';
 
 import { commandError, commandHandler } from '../testing/commands';
-import { appStatus, person } from '../testing/fixtures';
-import { sessionLock, sessionSignIn, toCommandError, vaultCreate } from './commands';
+import type { PersonFormRequest } from './bindings/PersonFormRequest';
+import { appStatus, jordan, person } from '../testing/fixtures';
+import { backupFind, peopleUpdate, sessionLock, sessionSignIn, toCommandError, vaultCreate } from './commands';
 
 describe('the IPC adapter', () => {
   it('passes the request as `request` and returns the answer', async () => {
@@ -11,6 +12,23 @@ describe('the IPC adapter', () => {
     mockIPC(ipc);
     await expect(sessionLock()).resolves.toEqual(person);
     expect(ipc).toHaveBeenCalledWith('session_lock', {});
+  });
+
+  it('wraps nested requests once, and hands on a null answer', async () => {
+    const ipc = commandHandler({ people_update: () => jordan, backup_find: () => null });
+    mockIPC(ipc);
+    const details: PersonFormRequest = {
+      fullName: 'Jordan Ellis',
+      login: 'jellis',
+      jobTitle: '',
+      email: '',
+      roles: ['staff'],
+      startDate: '2024-04-01',
+      leavingDate: '',
+    };
+    await expect(peopleUpdate({ id: 2, person: details })).resolves.toEqual(jordan);
+    expect(ipc).toHaveBeenCalledWith('people_update', { request: { id: 2, person: details } });
+    await expect(backupFind({ login: 'jsmith', password: 'p' })).resolves.toBeNull();
   });
 
   it('hands on a CommandError from Rust as it is', async () => {

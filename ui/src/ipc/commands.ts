@@ -3,7 +3,17 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { open } from '@tauri-apps/plugin-dialog';
 
+import type { AddedPerson } from './bindings/AddedPerson';
 import type { AppStatus } from './bindings/AppStatus';
+import type { AuditPageView } from './bindings/AuditPageView';
+import type { AuditQuery } from './bindings/AuditQuery';
+import type { BackupLookupRequest } from './bindings/BackupLookupRequest';
+import type { BackupOffer } from './bindings/BackupOffer';
+import type { BackupRestoreRequest } from './bindings/BackupRestoreRequest';
+import type { BackupSettingsRequest } from './bindings/BackupSettingsRequest';
+import type { BackupSettingsView } from './bindings/BackupSettingsView';
+import type { ChainStatus } from './bindings/ChainStatus';
+import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { ChooseVaultRequest } from './bindings/ChooseVaultRequest';
 import type { CommandError } from './bindings/CommandError';
 import type { ConfirmRecoveryKeyRequest } from './bindings/ConfirmRecoveryKeyRequest';
@@ -11,13 +21,21 @@ import type { CreatedVault } from './bindings/CreatedVault';
 import type { CreateVaultRequest } from './bindings/CreateVaultRequest';
 import type { IdleLockRequest } from './bindings/IdleLockRequest';
 import type { KnownVault } from './bindings/KnownVault';
+import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
+import type { OneTimePasswordShown } from './bindings/OneTimePasswordShown';
 import type { PasswordCheckRequest } from './bindings/PasswordCheckRequest';
 import type { PasswordRequest } from './bindings/PasswordRequest';
 import type { PasswordStrength } from './bindings/PasswordStrength';
+import type { PeopleView } from './bindings/PeopleView';
+import type { PersonFormRequest } from './bindings/PersonFormRequest';
 import type { PersonInfo } from './bindings/PersonInfo';
+import type { PersonRow } from './bindings/PersonRow';
 import type { RecoverRequest } from './bindings/RecoverRequest';
+import type { RegenerateRecoveryKeyRequest } from './bindings/RegenerateRecoveryKeyRequest';
+import type { ResetPasswordRequest } from './bindings/ResetPasswordRequest';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { SignInRequest } from './bindings/SignInRequest';
+import type { UpdatePersonRequest } from './bindings/UpdatePersonRequest';
 
 /** Whether `value` has the shape of the CommandError that Rust sends. */
 export function isCommandError(value: unknown): value is CommandError {
@@ -75,6 +93,40 @@ export const settingsSetIdleLock = (request: IdleLockRequest): Promise<SessionIn
 
 export const passwordCheck = (request: PasswordCheckRequest): Promise<PasswordStrength> =>
   call('password_check', { request });
+
+export const settingsBackups = (): Promise<BackupSettingsView> => call('settings_backups');
+
+export const settingsSetBackups = (request: BackupSettingsRequest): Promise<BackupSettingsView> =>
+  call('settings_set_backups', { request });
+
+export const peopleList = (): Promise<PeopleView> => call('people_list');
+
+export const peopleAdd = (request: PersonFormRequest): Promise<AddedPerson> => call('people_add', { request });
+
+export const peopleUpdate = (request: UpdatePersonRequest): Promise<PersonRow> => call('people_update', { request });
+
+export const peopleResetPassword = (request: ResetPasswordRequest): Promise<OneTimePasswordShown> =>
+  call('people_reset_password', { request });
+
+export const accountChoosePassword = (request: PasswordRequest): Promise<SessionInfo> =>
+  call('account_choose_password', { request });
+
+export const accountChangePassword = (request: ChangePasswordRequest): Promise<SessionInfo> =>
+  call('account_change_password', { request });
+
+export const accountRegenerateRecoveryKey = (request: RegenerateRecoveryKeyRequest): Promise<NewRecoveryKey> =>
+  call('account_regenerate_recovery_key', { request });
+
+export const auditList = (request: AuditQuery): Promise<AuditPageView> => call('audit_list', { request });
+
+export const auditVerify = (): Promise<ChainStatus> => call('audit_verify');
+
+/** The newest backup of the known vault that opens with these credentials; `null` when none does. */
+export const backupFind = (request: BackupLookupRequest): Promise<BackupOffer | null> =>
+  call('backup_find', { request });
+
+export const backupRestore = (request: BackupRestoreRequest): Promise<SessionInfo> =>
+  call('backup_restore', { request });
 
 /** Asks for a vault file with the native open dialog; `null` when the person cancels. */
 export async function chooseVaultFile(): Promise<string | null> {

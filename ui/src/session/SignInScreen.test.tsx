@@ -2,7 +2,7 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
-import type { KnownVault } from '../ipc';
+import type { BackupOffer, KnownVault } from '../ipc';
 import { commandError, commandHandler, type CommandHandlers } from '../testing/commands';
 import { appStatus, session } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
@@ -61,5 +61,85 @@ describe('SignInScreen', () => {
 
     await user.click(screen.getByRole('button', { name: 'Use a different vault file' }));
     await waitFor(() => expect(ipc).toHaveBeenCalledWith('vault_forget', {}));
+  });
+
+  describe('when the vault file is damaged', () => {
+    const offer: BackupOffer = {
+      backup: { path: '/srv/shared/backups/Riverside Surgery.2026-05-03.custodian', date: '2026-05-03' },
+      practiceName: 'Riverside Surgery',
+      lastChangeAt: '2026-05-03T15:42:00Z',
+      lastChangeBy: 'jsmith',
+      lastChangeSummary: 'added Jordan Ellis (jellis) as Staff',
+    };
+    const damaged = () => {
+      throw commandError('unusable_vault', 'The vault file is damaged or has been altered since it was saved');
+    };
+
+    async function signInTo(user: ReturnType<typeof setup>['user']) {
+      await user.type(screen.getByLabelText('Login name'), 'jsmith');
+      await user.type(screen.getByLabelText('Password'), 'pebble violin harbour 7');
+      await user.click(screen.getByRole('button', { name: 'Sign in' }));
+      expect(await screen.findByText('The vault file is damaged or has been altered since it was saved')).toBeInTheDocument();
+    }
+
+    it('looks for a backup with the details just typed, says what it holds, and restores it', async () => {
+      const { ipc, user } = setup({ session_sign_in: damaged, backup_find: () => offer, backup_restore: () => session });
+      await signInTo(user);
+      expect(screen.getByLabelText('Password')).toHaveValue('');
+
+      await user.click(screen.getByRole('button', { name: 'Look for a backup' }));
+      const shown = await screen.findByText('The backup of 3 May 2026 opens');
+      expect(ipc).toHaveBeenCalledWith('backup_find', { request: { login: 'jsmith', password: 'pebble violin harbour 7' } });
+      const panel = document.getElementById('backup-offer') as HTMLElement;
+      expect(panel).toContainElement(shown);
+      expect(panel).toHaveTextContent('3 May 2026, 16:42 by jsmith');
+      expect(panel).toHaveTextContent('added Jordan Ellis (jellis) as Staff');
+      expect(panel).toHaveTextContent('The damaged vault file is not deleted');
+
+      await user.click(screen.getByRole('button', { name: 'Restore this backup' }));
+      await waitFor(() =>
+        expect(ipc).toHaveBeenCalledWith('backup_restore', {
+          request: { path: offer.backup.path, login: 'jsmith', password: 'pebble violin harbour 7' },
+        }),
+      );
+      const order = ipc.mock.calls.map(([command]) => command).filter((command) => command.startsWith('backup_'));
+      expect(order).toEqual(['backup_find', 'backup_restore']);
+    });
+
+    it('says plainly when no backup opens, and forgets the details', async () => {
+      const { ipc, user } = setup({ session_sign_in: damaged, backup_find: () => null });
+      await signInTo(user);
+      await user.click(screen.getByRole('button', { name: 'Look for a backup' }));
+      expect(await screen.findByText('No backup opens with that login and password.')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: 'Restore this backup' })).toBeNull();
+      expect(ipc.mock.calls.map(([command]) => command)).not.toContain('backup_restore');
+    });
+
+    it('shows why a restore failed', async () => {
+      const { user } = setup({
+        session_sign_in: damaged,
+        backup_find: () => offer,
+        backup_restore: () => {
+          throw commandError('in_use', 'Another copy of Custodian is saving to this vault; try again in a moment');
+        },
+      });
+      await signInTo(user);
+      await user.click(screen.getByRole('button', { name: 'Look for a backup' }));
+      await user.click(await screen.findByRole('button', { name: 'Restore this backup' }));
+      expect(await screen.findByText(/Another copy of Custodian is saving/)).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Restore this backup' })).toBeDisabled();
+    });
+
+    it('offers no backup for a wrong password', async () => {
+      const { user } = setup({
+        session_sign_in: () => {
+          throw commandError('wrong_password', 'Wrong login name or password');
+        },
+      });
+      await user.type(screen.getByLabelText('Login name'), 'jsmith');
+      await user.type(screen.getByLabelText('Password'), 'guess{Enter}');
+      await screen.findByText('Wrong login name or password');
+      expect(screen.queryByRole('button', { name: 'Look for a backup' })).toBeNull();
+    });
   });
 });

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { z } from 'zod';
 
-import { useStatusMutation } from '../appStatus';
-import { sessionSignIn, vaultForget, type KnownVault } from '../ipc';
+import { useSignedOutNotice, useStatusMutation } from '../appStatus';
+import { sessionSignIn, vaultForget, type KnownVault, type SignInRequest } from '../ipc';
+import { BackupRecovery } from '../vault/BackupRecovery';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
@@ -27,16 +29,43 @@ export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
   const form = useSchemaForm(schema, { login: '', password: '' });
   const signIn = useStatusMutation(sessionSignIn);
   const forget = useStatusMutation(vaultForget);
+  const { notice, clear: clearNotice } = useSignedOutNotice();
+  // When the vault cannot be opened: what was just typed, kept only to look for and restore a backup.
+  const [damagedWith, setDamagedWith] = useState<SignInRequest | null>(null);
   const errors = formErrors(form.formState.errors, signIn.error ?? forget.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
-    (request) => signIn.mutate(request, { onError: () => form.resetField('password') }),
+    (request) => {
+      clearNotice();
+      setDamagedWith(null);
+      signIn.mutate(request, {
+        onError: (error) => {
+          if (error.code === 'unusable_vault') setDamagedWith(request);
+          form.resetField('password');
+        },
+      });
+    },
     () => signIn.reset(),
   );
 
   return (
     <Page>
-      <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
+      <ErrorSummary
+        errors={errors.items}
+        title={signIn.error?.code === 'unusable_vault' ? 'The vault cannot be opened' : undefined}
+        focusKey={form.formState.submitCount}
+      />
+      {notice && !signIn.error ? (
+        <div className="nhsuk-warning-callout" id="signed-out-notice" role="alert">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              You have been signed out
+            </span>
+          </h2>
+          <p>{notice}</p>
+        </div>
+      ) : null}
       <h1>
         <span className="nhsuk-caption-l">
           {vault.practiceName ?? fileName(vault.path)}
@@ -47,6 +76,10 @@ export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
       <p className="nhsuk-body-s nhsuk-u-secondary-text-colour">
         Vault file: <span className="custodian-path">{vault.path}</span>
       </p>
+
+      {signIn.error?.code === 'unusable_vault' ? (
+        <BackupRecovery credentials={damagedWith} onCredentialsUsed={() => setDamagedWith(null)} />
+      ) : null}
 
       <form onSubmit={submit} noValidate>
         <TextField

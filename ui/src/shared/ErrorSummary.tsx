@@ -8,10 +8,12 @@ type ErrorSummaryProps = {
   /** Change this (e.g. on each submit) to move focus to the summary again, even if the errors are the same. */
   focusKey?: unknown;
   title?: string;
+  /** Only when a page needs a second summary; `error-summary` otherwise. */
+  id?: string;
 };
 
 /** The NHS error summary: takes focus when it appears so screen readers announce it. */
-export function ErrorSummary({ errors, focusKey, title = 'There is a problem' }: ErrorSummaryProps) {
+export function ErrorSummary({ errors, focusKey, title = 'There is a problem', id = 'error-summary' }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   const visible = errors.length > 0;
 
@@ -22,9 +24,9 @@ export function ErrorSummary({ errors, focusKey, title = 'There is a problem' }:
   if (!visible) return null;
 
   return (
-    <div className="nhsuk-error-summary" id="error-summary" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+    <div className="nhsuk-error-summary" id={id} aria-labelledby={`${id}-title`} tabIndex={-1} ref={ref}>
       <div role="alert">
-        <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+        <h2 className="nhsuk-error-summary__title" id={`${id}-title`}>
           {title}
         </h2>
         <div className="nhsuk-error-summary__body">

@@ -32,10 +32,12 @@ type AppHeaderProps = {
   organisation?: ReactNode;
   /** The account area on the right: who is signed in, sign out. */
   account?: ReactNode;
+  /** The navigation bar under the header: an `nhsuk-header__navigation` element. */
+  navigation?: ReactNode;
 };
 
 /** The NHS header with the service name (no NHS logo: Custodian is not an NHS service). */
-export function AppHeader({ organisation, account }: AppHeaderProps) {
+export function AppHeader({ organisation, account, navigation }: AppHeaderProps) {
   return (
     <header className="nhsuk-header" role="banner">
       <div className="nhsuk-header__container nhsuk-width-container">
@@ -45,6 +47,7 @@ export function AppHeader({ organisation, account }: AppHeaderProps) {
         </div>
         {account}
       </div>
+      {navigation}
     </header>
   );
 }

@@ -3,7 +3,17 @@
 import { vi } from 'vitest';
 
 import type {
+  AddedPerson,
   AppStatus,
+  AuditPageView,
+  AuditQuery,
+  BackupLookupRequest,
+  BackupOffer,
+  BackupRestoreRequest,
+  BackupSettingsRequest,
+  BackupSettingsView,
+  ChainStatus,
+  ChangePasswordRequest,
   ChooseVaultRequest,
   CommandError,
   ConfirmRecoveryKeyRequest,
@@ -13,13 +23,21 @@ import type {
   FieldError,
   IdleLockRequest,
   KnownVault,
+  NewRecoveryKey,
+  OneTimePasswordShown,
   PasswordCheckRequest,
   PasswordRequest,
   PasswordStrength,
+  PeopleView,
+  PersonFormRequest,
   PersonInfo,
+  PersonRow,
   RecoverRequest,
+  RegenerateRecoveryKeyRequest,
+  ResetPasswordRequest,
   SessionInfo,
   SignInRequest,
+  UpdatePersonRequest,
 } from '../ipc';
 
 type Commands = {
@@ -36,6 +54,19 @@ type Commands = {
   session_unlock: [PasswordRequest, SessionInfo];
   settings_set_idle_lock: [IdleLockRequest, SessionInfo];
   password_check: [PasswordCheckRequest, PasswordStrength];
+  settings_backups: [undefined, BackupSettingsView];
+  settings_set_backups: [BackupSettingsRequest, BackupSettingsView];
+  people_list: [undefined, PeopleView];
+  people_add: [PersonFormRequest, AddedPerson];
+  people_update: [UpdatePersonRequest, PersonRow];
+  people_reset_password: [ResetPasswordRequest, OneTimePasswordShown];
+  account_choose_password: [PasswordRequest, SessionInfo];
+  account_change_password: [ChangePasswordRequest, SessionInfo];
+  account_regenerate_recovery_key: [RegenerateRecoveryKeyRequest, NewRecoveryKey];
+  audit_list: [AuditQuery, AuditPageView];
+  audit_verify: [undefined, ChainStatus];
+  backup_find: [BackupLookupRequest, BackupOffer | null];
+  backup_restore: [BackupRestoreRequest, SessionInfo];
   'plugin:dialog|open': [undefined, string | null];
 };
 

@@ -8,6 +8,7 @@ import { LinkButton } from '../shared/LinkButton';
 import { Page } from '../shared/Page';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { RecoveryKeyCard } from './RecoveryKeyCard';
 
 const schema = z.object({
   lastGroup: z.string().trim().min(1, 'Type the last 4 characters of the recovery key'),
@@ -43,34 +44,7 @@ export function RecoveryKeyScreen({ created, onConfirmed }: RecoveryKeyScreenPro
           <p>
             The practice vault has been created and saved as <strong className="custodian-path">{created.vaultPath}</strong>.
           </p>
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>
-                This key is shown only once
-              </span>
-            </h2>
-            <p>
-              If you forget your password, this recovery key is the only way back into the practice&apos;s records. Nobody
-              can give it to you again: not Custodian, and not IT support.
-            </p>
-            <p>Print it or write it down now. Keep it somewhere safe, like a locked drawer or the practice safe, and not on this computer.</p>
-          </div>
-
-          <section className="custodian-printable" aria-labelledby="recovery-key-heading">
-            <h2 className="nhsuk-heading-s" id="recovery-key-heading">
-              Recovery key
-            </h2>
-            <p className="custodian-recovery-key" id="recovery-key-display">
-              {created.recoveryKey}
-            </p>
-            <p className="custodian-print-only">
-              Custodian vault: {created.vaultPath}. Keep this page somewhere safe, away from the computer.
-            </p>
-          </section>
-          <button type="button" className="nhsuk-button nhsuk-button--secondary" onClick={() => window.print()}>
-            Print the recovery key
-          </button>
+          <RecoveryKeyCard recoveryKey={created.recoveryKey} keyId="recovery-key-display" vaultPath={created.vaultPath} />
         </>
       ) : (
         <>

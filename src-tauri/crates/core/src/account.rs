@@ -110,9 +110,17 @@ impl Session {
         key.ok_or(CoreError::Incomplete("new recovery key"))
     }
 
-    /// Where backups go and how many are kept.
-    pub fn backup_settings(&self) -> Result<BackupSettings> {
+    /// Where backups go and how many are kept. Practice managers only.
+    pub fn backup_settings(&self, now: OffsetDateTime) -> Result<BackupSettings> {
+        self.require(Permission::ChangeSettings, now)?;
         settings::backup_settings(self.vault.connection())
+    }
+
+    /// The folder backups go to (the practice's choice, else `backups` beside the vault). Front
+    /// ends remember it so that a damaged vault's backups can be found without opening it.
+    pub fn backup_folder(&self) -> Result<std::path::PathBuf> {
+        let chosen = settings::backup_settings(self.vault.connection())?;
+        Ok(crate::backups::backup_folder(self.vault.path(), chosen.folder.as_deref()))
     }
 
     /// Changes the backup folder (`None` or empty: beside the vault) and how many are kept.

@@ -1,0 +1,85 @@
+import { mockIPC } from '@tauri-apps/api/mocks';
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+
+import type { SessionInfo } from '../ipc';
+import { commandError, commandHandler, type CommandHandlers } from '../testing/commands';
+import { appStatus, session, staffSession } from '../testing/fixtures';
+import { renderWithQuery } from '../testing/render';
+import { SessionPage, type Section } from './SessionPage';
+
+function setup(handlers: CommandHandlers = {}, shown: SessionInfo = session, current: Section = 'home') {
+  const ipc = commandHandler({ app_status: () => appStatus({ session: shown }), ...handlers });
+  mockIPC(ipc);
+  const onNavigate = vi.fn();
+  const view = renderWithQuery(
+    <SessionPage session={shown} navigation={{ current, onNavigate }}>
+      <h1>Content</h1>
+    </SessionPage>,
+  );
+  return { ipc, onNavigate, ...view };
+}
+
+const menu = () => screen.getByRole('navigation', { name: 'Menu' });
+
+describe('SessionPage', () => {
+  it('shows the practice, its ODS code and who is signed in', () => {
+    setup();
+    expect(screen.getByRole('banner')).toHaveTextContent('Riverside Surgery');
+    expect(screen.getByRole('banner')).toHaveTextContent('ODS code B86001');
+    expect(document.getElementById('signed-in-as')).toHaveTextContent('Signed in as Jane Smith (jsmith)');
+  });
+
+  it('lists every section for a practice manager, marks the current one, and moves between them', async () => {
+    const { onNavigate, user } = setup({}, session, 'staff');
+    const items = Array.from(menu().querySelectorAll('button')).map((button) => [button.id, button.textContent]);
+    expect(items).toEqual([
+      ['nav-home', 'Home'],
+      ['nav-staff', 'Staff'],
+      ['nav-audit', 'Audit trail'],
+      ['nav-settings', 'Settings'],
+      ['nav-account', 'My account'],
+    ]);
+    expect(screen.getByRole('button', { name: 'Staff' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('button', { name: 'Home' })).not.toHaveAttribute('aria-current');
+
+    await user.click(screen.getByRole('button', { name: 'Audit trail' }));
+    expect(onNavigate).toHaveBeenCalledWith('audit');
+  });
+
+  it('works from the keyboard', async () => {
+    const { onNavigate, user } = setup();
+    screen.getByRole('button', { name: 'Settings' }).focus();
+    await user.keyboard('{Enter}');
+    expect(onNavigate).toHaveBeenCalledWith('settings');
+  });
+
+  it('leaves out the audit trail for someone whose roles do not open it', () => {
+    setup({}, staffSession);
+    expect(document.getElementById('nav-audit')).toBeNull();
+    expect(document.getElementById('nav-staff')).toBeInTheDocument();
+    expect(document.getElementById('nav-settings')).toBeInTheDocument();
+  });
+
+  it('signs out, and says so when it cannot', async () => {
+    const { ipc, user } = setup({
+      session_sign_out: () => {
+        throw commandError('internal', 'The vault could not be closed');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(ipc).toHaveBeenCalledWith('session_sign_out', {}));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The vault could not be closed');
+  });
+
+  it('has no menu while the person must choose their password', () => {
+    mockIPC(commandHandler({ app_status: () => appStatus({ session }) }));
+    renderWithQuery(
+      <SessionPage session={session}>
+        <h1>Content</h1>
+      </SessionPage>,
+    );
+    expect(screen.queryByRole('navigation', { name: 'Menu' })).toBeNull();
+    expect(document.getElementById('sign-out')).toBeInTheDocument();
+  });
+});

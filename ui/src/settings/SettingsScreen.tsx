@@ -1,0 +1,17 @@
+import type { SessionInfo } from '../ipc';
+import { BackupsSection } from './BackupsSection';
+import { IdleLockSection } from './IdleLockSection';
+import { RecoveryKeySection } from './RecoveryKeySection';
+
+/** The practice's settings: each section is shown to those whose roles allow it. */
+export function SettingsScreen({ session }: { session: SessionInfo }) {
+  const { permissions } = session;
+  return (
+    <div id="settings-screen">
+      <h1>Settings</h1>
+      <IdleLockSection session={session} />
+      {permissions.changeSettings ? <BackupsSection /> : null}
+      {permissions.manageVault ? <RecoveryKeySection session={session} /> : null}
+    </div>
+  );
+}

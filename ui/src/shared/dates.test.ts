@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+
+import { formatDay, formatMoment, today } from './dates';
+
+describe('dates', () => {
+  it.each([
+    ['2024-04-01', '1 April 2024'],
+    ['2026-12-31', '31 December 2026'],
+    ['not a day', 'not a day'],
+  ])('shows the day %s as %s', (day, shown) => {
+    expect(formatDay(day)).toBe(shown);
+  });
+
+  it('shows a moment in the local time zone (UK summer time here)', () => {
+    expect(formatMoment('2026-05-04T13:05:00Z')).toBe('4 May 2026, 14:05');
+    expect(formatMoment('2026-01-04T13:05:00Z')).toBe('4 Jan 2026, 13:05');
+    expect(formatMoment('yesterday')).toBe('yesterday');
+  });
+
+  it('gives today as the computer sees it', () => {
+    expect(today(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
+  });
+});

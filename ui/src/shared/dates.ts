@@ -1,0 +1,29 @@
+// Dates as people in a UK practice read them. Days travel as `YYYY-MM-DD`; moments as RFC 3339.
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+// Date and time apart, joined here, so the result does not depend on the ICU version's joining words.
+const momentDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
+const momentTimeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** "2024-04-01" → "1 April 2024". Anything that is not such a day is shown as it is. */
+export function formatDay(day: string): string {
+  const match = DAY.exec(day);
+  if (!match) return day;
+  const [, year, month, date] = match;
+  return dayFormat.format(new Date(Date.UTC(Number(year), Number(month) - 1, Number(date))));
+}
+
+/** An RFC 3339 moment in this computer's time zone: "3 Apr 2024, 14:05". */
+export function formatMoment(moment: string): string {
+  const at = new Date(moment);
+  return Number.isNaN(at.getTime()) ? moment : `${momentDateFormat.format(at)}, ${momentTimeFormat.format(at)}`;
+}
+
+/** Today on this computer, as `YYYY-MM-DD`. */
+export function today(now: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
