@@ -11,7 +11,11 @@ CLI_BIN="$CARGO_TARGET_DIR/debug/custodian"
 log() { printf '\n== %s\n' "$*"; }
 
 # Debian packages the desktop build and its end-to-end tests need.
-DEBIAN_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config webkit2gtk-driver xvfb xauth libssl-dev librsvg2-dev)
+DEBIAN_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config webkit2gtk-driver xvfb xauth libssl-dev librsvg2-dev
+  poppler-utils qpdf python3-venv)
+# pyHanko, the independent PDF-signature validator the pack tests use, lives in its own venv.
+PYHANKO_VENV="${PYHANKO_VENV:-/var/tmp/custodian-venv}"
+export CUSTODIAN_PYHANKO="$PYHANKO_VENV/bin/pyhanko"
 TAURI_DRIVER_VERSION=2.1.0
 
 # Installs whatever is missing: Debian packages, tauri-driver, npm packages. Safe to re-run.
@@ -31,6 +35,11 @@ setup() {
     cargo install tauri-driver --version "$TAURI_DRIVER_VERSION" --locked
   fi
   export PATH="$HOME/.cargo/bin:$PATH"
+  if [ ! -x "$CUSTODIAN_PYHANKO" ]; then
+    log "installing pyHanko in $PYHANKO_VENV"
+    python3 -m venv "$PYHANKO_VENV"
+    "$PYHANKO_VENV/bin/pip" install --quiet --disable-pip-version-check pyhanko-cli
+  fi
   if ! python3 -c "import argon2, nacl" 2>/dev/null; then
     log "installing the Python packages of the independent format reader (tests/format)"
     python3 -m pip install --quiet --disable-pip-version-check argon2-cffi pynacl

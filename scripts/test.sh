@@ -38,6 +38,9 @@ fi
 log "FORMAT.md, checked by an independent reader"
 CUSTODIAN_CLI="$CLI_BIN" python3 -m unittest tests/format/test_format.py
 
+log "evidence packs, checked by pdfsig, pyHanko, qpdf and poppler"
+CUSTODIAN_CLI="$CLI_BIN" python3 -m unittest tests/packs/test_packs.py
+
 log "end-to-end tests"
 CUSTODIAN_APP="$APP_BIN" CUSTODIAN_CLI="$CLI_BIN" \
   xvfb-run -a -s "-screen 0 1280x800x24" node --test --test-concurrency=1 tests/e2e/

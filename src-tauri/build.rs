@@ -7,6 +7,7 @@ fn main() {
         "vault_confirm_recovery_key",
         "vault_choose",
         "vault_forget",
+        "vault_open_demo",
         "session_sign_in",
         "session_recover",
         "session_set_new_password",
@@ -28,6 +29,9 @@ fn main() {
         "audit_verify",
         "backup_find",
         "backup_restore",
+        "pack_create",
+        "certificate_info",
+        "certificate_export",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

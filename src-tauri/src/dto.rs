@@ -87,6 +87,8 @@ pub struct Permissions {
     pub change_settings: bool,
     /// Replace the recovery key, restore backups.
     pub manage_vault: bool,
+    /// Make signed evidence packs.
+    pub generate_packs: bool,
 }
 
 /// A role, by its stable name.
@@ -528,6 +530,58 @@ pub struct PasswordStrength {
 pub struct IdleLockRequest {
     /// Minutes, 1 to 60.
     pub minutes: u32,
+}
+
+/// What an evidence pack covers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PackScopeName {
+    /// Everything, e.g. for a DSPT year.
+    All,
+    /// The staff register and roles.
+    People,
+    /// The audit trail.
+    Audit,
+}
+
+/// Make a signed evidence pack.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackRequest {
+    /// What it covers.
+    pub scope: PackScopeName,
+    /// First day of the period, `YYYY-MM-DD`.
+    pub from: String,
+    /// Last day of the period, `YYYY-MM-DD`.
+    pub to: String,
+}
+
+/// A pack that was made and saved.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackCreated {
+    /// Where it was saved (the `packs` folder beside the vault).
+    pub path: String,
+    /// Its SHA-256 (hex).
+    pub sha256: String,
+    /// Its size in bytes.
+    pub bytes: u32,
+}
+
+/// The practice's signing certificate.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CertificateView {
+    /// Subject, e.g. `CN=Riverside Surgery, O=Riverside Surgery, OU=ODS B86001`.
+    pub subject: String,
+    /// SHA-256 fingerprint, colon-separated hex.
+    pub fingerprint: String,
+    /// Where the exported `.cer` file is, once exported.
+    pub exported_to: Option<String>,
 }
 
 /// The one error type that crosses to the UI. The UI branches on `code`, never on `message`.

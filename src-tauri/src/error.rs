@@ -33,6 +33,8 @@ fn field_name(field: Field) -> &'static str {
         Field::CurrentPassword => "currentPassword",
         Field::BackupFolder => "folder",
         Field::BackupsKept => "kept",
+        Field::PeriodFrom => "from",
+        Field::PeriodTo => "to",
         _ => "form",
     }
 }

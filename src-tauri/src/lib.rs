@@ -31,6 +31,7 @@ pub fn run() {
             commands::vault::vault_confirm_recovery_key,
             commands::vault::vault_choose,
             commands::vault::vault_forget,
+            commands::vault::vault_open_demo,
             commands::session::session_sign_in,
             commands::session::session_recover,
             commands::session::session_set_new_password,
@@ -52,6 +53,9 @@ pub fn run() {
             commands::audit::audit_verify,
             commands::backup::backup_find,
             commands::backup::backup_restore,
+            commands::pack::pack_create,
+            commands::pack::certificate_info,
+            commands::pack::certificate_export,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

@@ -3,9 +3,9 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from './App';
-import type { AppStatus, CreatedVault } from './ipc';
+import type { AppStatus, BackupSettingsView, CreatedVault, SessionInfo } from './ipc';
 import { commandError, commandHandler, type CommandHandlers } from './testing/commands';
-import { appStatus, peopleView, person, session, staffSession } from './testing/fixtures';
+import { appStatus, certificate, peopleView, person, session, staffSession } from './testing/fixtures';
 import { renderWithQuery } from './testing/render';
 
 const vault = { path: '/srv/shared/Riverside Surgery.custodian', practiceName: 'Riverside Surgery' };
@@ -210,6 +210,7 @@ describe('App', () => {
     let status = appStatus({ vault, session });
     const { client, user } = setup(() => status, {
       settings_backups: () => ({ folder: null, defaultFolder: '/srv/shared/backups', kept: 14, backups: [] }),
+      certificate_info: () => certificate,
       session_unlock: () => {
         status = appStatus({ vault, session });
         return session;
@@ -239,5 +240,85 @@ describe('App', () => {
     await user.type(screen.getByLabelText('Login name'), 'jsmith');
     await user.type(screen.getByLabelText('Password'), 'pebble violin harbour 7{Enter}');
     expect(await heading('Riverside Surgery')).toBeInTheDocument();
+  });
+
+  it('opens the invented demo practice from the first run, then asks to sign in to it', async () => {
+    const demo = { path: '/home/jane/.local/share/custodian/vaults/riverside-surgery-demo.custodian', practiceName: 'Riverside Surgery (demo)' };
+    let status = appStatus();
+    const { ipc, user } = setup(() => status, {
+      vault_open_demo: () => {
+        status = appStatus({ vault: demo });
+        return demo;
+      },
+    });
+    await heading('Welcome to Custodian');
+    await user.click(screen.getByRole('button', { name: 'Explore a demo practice' }));
+
+    expect(await heading(/Sign in$/)).toHaveTextContent('Riverside Surgery (demo)');
+    expect(ipc).toHaveBeenCalledWith('vault_open_demo', {});
+    expect(screen.getByLabelText('Login name')).toBeInTheDocument();
+  });
+
+  describe('restoring a backup from Settings', () => {
+    const backups: BackupSettingsView = {
+      folder: null,
+      defaultFolder: '/srv/shared/backups',
+      kept: 14,
+      backups: [{ path: '/srv/shared/backups/Riverside Surgery.2026-05-03.custodian', date: '2026-05-03' }],
+    };
+
+    async function restoreWith(user: ReturnType<typeof setup>['user'], password: string) {
+      await heading('Riverside Surgery');
+      await user.click(screen.getByRole('button', { name: 'Settings' }));
+      await user.click(await screen.findByRole('button', { name: 'Restore the backup of 3 May 2026' }));
+      await user.type(document.getElementById('restore-password') as HTMLElement, password);
+      await user.click(screen.getByRole('button', { name: 'Replace the vault with this backup' }));
+    }
+
+    it('carries on signed in to the restored vault, and says so', async () => {
+      const restored: SessionInfo = { ...session, idleLockMinutes: 15 };
+      let status = appStatus({ vault, session });
+      const { ipc, user } = setup(() => status, {
+        settings_backups: () => backups,
+        certificate_info: () => certificate,
+        backup_restore: () => {
+          // Rust signs the person out and in again, to the restored vault.
+          status = appStatus({ vault, session: restored });
+          return restored;
+        },
+      });
+      await restoreWith(user, 'pebble violin harbour 7');
+
+      expect(await screen.findByText('The vault was restored from the backup of 3 May 2026')).toBeInTheDocument();
+      expect(ipc).toHaveBeenCalledWith('backup_restore', {
+        request: { path: backups.backups[0]?.path, login: 'jsmith', password: 'pebble violin harbour 7' },
+      });
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Settings');
+      // The session shown is the restored vault's.
+      await waitFor(() =>
+        expect(document.getElementById('idle-minutes-current')).toHaveTextContent('The screen locks after 15 minutes'),
+      );
+    });
+
+    it('goes back to sign-in, saying why, when a restore that failed left the person signed out', async () => {
+      let status = appStatus({ vault, session });
+      const { user } = setup(() => status, {
+        settings_backups: () => backups,
+        certificate_info: () => certificate,
+        backup_restore: () => {
+          // Rust signs the person out before it opens the backup.
+          status = appStatus({ vault });
+          throw commandError('wrong_password', 'Wrong login name or password');
+        },
+      });
+      await restoreWith(user, 'an old password');
+
+      expect(await heading(/Sign in$/)).toBeInTheDocument();
+      await waitFor(() =>
+        expect(document.getElementById('signed-out-notice')).toHaveTextContent(
+          'The backup of 3 May 2026 was not restored (Wrong login name or password)',
+        ),
+      );
+    });
   });
 });

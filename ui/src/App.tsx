@@ -7,6 +7,7 @@ import { forgetSessionData, useAppStatus, useStatusMutation } from './appStatus'
 import { AuditScreen } from './audit/AuditScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
+import { PacksScreen } from './packs/PacksScreen';
 import { StaffScreen } from './people/StaffScreen';
 import { LockScreen } from './session/LockScreen';
 import { NewPasswordScreen } from './session/NewPasswordScreen';
@@ -149,6 +150,8 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
       return <StaffScreen session={session} />;
     case 'audit':
       return <AuditScreen />;
+    case 'packs':
+      return <PacksScreen />;
     case 'settings':
       return <SettingsScreen session={session} />;
     case 'account':

@@ -41,7 +41,7 @@ export function createQueryClient(): QueryClient {
  */
 function followSessionChange(client: QueryClient, error: unknown) {
   if (!isCommandError(error)) return;
-  if (error.code === 'access_ended') client.setQueryData(SIGNED_OUT_NOTICE_KEY, error.message);
+  if (error.code === 'access_ended') noteSignedOut(client, error.message);
   if (error.code === 'access_ended' || error.code === 'password_change_required' || error.code === 'not_signed_in') {
     void client.invalidateQueries({ queryKey: APP_STATUS_KEY });
   }
@@ -87,6 +87,11 @@ export function useSignedOutNotice(): { notice: string | null; clear: () => void
     notice: query.data ?? null,
     clear: () => queryClient.setQueryData(SIGNED_OUT_NOTICE_KEY, null),
   };
+}
+
+/** Keeps `notice` to show on the sign-in screen: why the person was signed out. */
+export function noteSignedOut(queryClient: QueryClient, notice: string) {
+  queryClient.setQueryData(SIGNED_OUT_NOTICE_KEY, notice);
 }
 
 /** Forgets every record read in a session: call when no one is signed in. */

@@ -32,7 +32,9 @@ pub fn backup_find(
     }))
 }
 
-/// Restores a backup over the known vault (keeping the replaced file) and signs in to it.
+/// Restores a backup over the known vault (keeping the replaced file) and signs in to it. A
+/// practice manager may do this while signed in, from Settings; they are signed in again to the
+/// restored vault.
 #[tauri::command(async)]
 pub fn backup_restore(state: State<'_, AppState>, request: BackupRestoreRequest) -> Result<SessionInfo, CommandError> {
     let (path, _) = known_path(&state)?;
@@ -44,9 +46,13 @@ pub fn backup_restore(state: State<'_, AppState>, request: BackupRestoreRequest)
         .ok_or_else(|| CommandError::wrong_stage("That file is not one of this vault's backups"))?;
     let password = SecretString::from(request.password);
     let mut inner = state.lock();
-    if !matches!(inner.stage, Stage::SignedOut) {
-        return Err(CommandError::wrong_stage("Sign out before restoring a backup"));
+    if matches!(inner.stage, Stage::AwaitingRecoveryConfirmation { .. } | Stage::ResettingPassword(_)) {
+        return Err(CommandError::wrong_stage("Finish what you are doing before restoring a backup"));
     }
+    // Check the backup opens for this practice manager before touching the live session; only
+    // then is whoever was signed in signed out, and the restored vault opened afresh.
+    custodian_core::inspect_backup(&backup, &request.login, &password)?;
+    inner.stage = Stage::SignedOut;
     let session = restore_backup(&path, &backup, &request.login, &password, OffsetDateTime::now_utc(), &mut OsRng)?;
     let info = session_info(&session)?;
     inner.remember(&state.folders, LastVault::of_session(&session)?);

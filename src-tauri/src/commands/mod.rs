@@ -5,6 +5,7 @@ pub mod account;
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod pack;
 pub mod password;
 pub mod people;
 pub mod session;
@@ -39,6 +40,7 @@ pub(crate) fn session_info(session: &Session) -> Result<SessionInfo, CoreError> 
             view_audit_log: may(Permission::ViewAuditLog),
             change_settings: may(Permission::ChangeSettings),
             manage_vault: may(Permission::ManageVault),
+            generate_packs: may(Permission::GeneratePacks),
         },
         idle_lock_minutes: session.idle_lock_minutes()?,
         vault_path: session.vault_path().display().to_string(),

@@ -91,3 +91,24 @@ pub fn vault_forget(state: State<'_, AppState>) -> Result<(), CommandError> {
     inner.known = None;
     Ok(())
 }
+
+/// Creates the invented demo practice in the app's folder (or reuses it) and makes it the known
+/// vault, ready to sign in to with the demo logins.
+#[tauri::command(async)]
+pub fn vault_open_demo(state: State<'_, AppState>) -> Result<KnownVault, CommandError> {
+    let mut inner = state.lock();
+    if !matches!(inner.stage, Stage::SignedOut) {
+        return Err(CommandError::wrong_stage("Sign out before opening the demo practice"));
+    }
+    let path = state.folders.vaults().join(vault_file_name(custodian_core::demo::DEMO_PRACTICE_NAME));
+    if !path.exists() {
+        drop(custodian_core::demo::create_demo(&path, 1, OffsetDateTime::now_utc(), &mut OsRng)?);
+    }
+    inspect_vault(&path)?;
+    let practice_name = Some(custodian_core::demo::DEMO_PRACTICE_NAME.to_owned());
+    inner.remember(
+        &state.folders,
+        LastVault { path: path.clone(), practice_name: practice_name.clone(), backup_folder: None },
+    );
+    Ok(KnownVault { path: path.display().to_string(), practice_name })
+}

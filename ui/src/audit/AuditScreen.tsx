@@ -25,6 +25,8 @@ const RECORD_TYPES = [
   { value: 'setting', label: 'Settings' },
   { value: 'vault', label: 'The vault: recovery key and restores' },
   { value: 'practice', label: 'The practice' },
+  { value: 'pack', label: 'Evidence packs' },
+  { value: 'certificate', label: 'The signing certificate' },
 ] as const;
 
 // Shape only: Rust checks the dates.

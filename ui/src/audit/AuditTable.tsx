@@ -16,6 +16,8 @@ const ACTION_NAMES: Readonly<Record<string, string>> = {
   'setting.change': 'Changed a setting',
   'vault.regenerate_recovery_key': 'Replaced the recovery key',
   'vault.restore': 'Restored a backup',
+  'pack.create': 'Made an evidence pack',
+  'certificate.create': 'Made the signing certificate',
 };
 
 type AuditTableProps = {

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { commandError, commandHandler } from '../testing/commands';
 import type { PersonFormRequest } from './bindings/PersonFormRequest';
 import { appStatus, jordan, person } from '../testing/fixtures';
-import { backupFind, peopleUpdate, sessionLock, sessionSignIn, toCommandError, vaultCreate } from './commands';
+import {
+  backupFind,
+  certificateInfo,
+  packCreate,
+  peopleUpdate,
+  sessionLock,
+  sessionSignIn,
+  toCommandError,
+  vaultCreate,
+  vaultOpenDemo,
+} from './commands';
 
 describe('the IPC adapter', () => {
   it('passes the request as `request` and returns the answer', async () => {
@@ -29,6 +39,20 @@ describe('the IPC adapter', () => {
     await expect(peopleUpdate({ id: 2, person: details })).resolves.toEqual(jordan);
     expect(ipc).toHaveBeenCalledWith('people_update', { request: { id: 2, person: details } });
     await expect(backupFind({ login: 'jsmith', password: 'p' })).resolves.toBeNull();
+  });
+
+  it('sends a pack request as `request`, and commands without one with no arguments', async () => {
+    const created = { path: '/p/pack.pdf', sha256: 'ab', bytes: 10 };
+    const demo = { path: '/v/riverside-surgery-demo.custodian', practiceName: 'Riverside Surgery (demo)' };
+    const certificate = { subject: 'CN=P', fingerprint: 'AB:CD', exportedTo: null };
+    const ipc = commandHandler({ pack_create: () => created, vault_open_demo: () => demo, certificate_info: () => certificate });
+    mockIPC(ipc);
+    await expect(packCreate({ scope: 'audit', from: '2025-04-01', to: '2026-03-31' })).resolves.toEqual(created);
+    expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'audit', from: '2025-04-01', to: '2026-03-31' } });
+    await expect(vaultOpenDemo()).resolves.toEqual(demo);
+    expect(ipc).toHaveBeenCalledWith('vault_open_demo', {});
+    await expect(certificateInfo()).resolves.toEqual(certificate);
+    expect(ipc).toHaveBeenCalledWith('certificate_info', {});
   });
 
   it('hands on a CommandError from Rust as it is', async () => {

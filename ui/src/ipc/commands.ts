@@ -12,6 +12,7 @@ import type { BackupOffer } from './bindings/BackupOffer';
 import type { BackupRestoreRequest } from './bindings/BackupRestoreRequest';
 import type { BackupSettingsRequest } from './bindings/BackupSettingsRequest';
 import type { BackupSettingsView } from './bindings/BackupSettingsView';
+import type { CertificateView } from './bindings/CertificateView';
 import type { ChainStatus } from './bindings/ChainStatus';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { ChooseVaultRequest } from './bindings/ChooseVaultRequest';
@@ -23,6 +24,8 @@ import type { IdleLockRequest } from './bindings/IdleLockRequest';
 import type { KnownVault } from './bindings/KnownVault';
 import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
 import type { OneTimePasswordShown } from './bindings/OneTimePasswordShown';
+import type { PackCreated } from './bindings/PackCreated';
+import type { PackRequest } from './bindings/PackRequest';
 import type { PasswordCheckRequest } from './bindings/PasswordCheckRequest';
 import type { PasswordRequest } from './bindings/PasswordRequest';
 import type { PasswordStrength } from './bindings/PasswordStrength';
@@ -75,6 +78,9 @@ export const vaultChoose = (request: ChooseVaultRequest): Promise<KnownVault> =>
 
 export const vaultForget = (): Promise<null> => call('vault_forget');
 
+/** Creates the invented demo practice if needed and makes it the known vault (only when signed out). */
+export const vaultOpenDemo = (): Promise<KnownVault> => call('vault_open_demo');
+
 export const sessionSignIn = (request: SignInRequest): Promise<SessionInfo> => call('session_sign_in', { request });
 
 export const sessionRecover = (request: RecoverRequest): Promise<PersonInfo> => call('session_recover', { request });
@@ -125,8 +131,21 @@ export const auditVerify = (): Promise<ChainStatus> => call('audit_verify');
 export const backupFind = (request: BackupLookupRequest): Promise<BackupOffer | null> =>
   call('backup_find', { request });
 
+/**
+ * Restores a backup over the known vault and signs in to it. Called signed in (from Settings), it
+ * first signs the current person out.
+ */
 export const backupRestore = (request: BackupRestoreRequest): Promise<SessionInfo> =>
   call('backup_restore', { request });
+
+/** Makes and signs an evidence pack and saves it in the `packs` folder beside the vault. Takes seconds. */
+export const packCreate = (request: PackRequest): Promise<PackCreated> => call('pack_create', { request });
+
+/** The practice's signing certificate. */
+export const certificateInfo = (): Promise<CertificateView> => call('certificate_info');
+
+/** Writes the signing certificate as a `.cer` file beside the vault; `exportedTo` says where. */
+export const certificateExport = (): Promise<CertificateView> => call('certificate_export');
 
 /** Asks for a vault file with the native open dialog; `null` when the person cancels. */
 export async function chooseVaultFile(): Promise<string | null> {

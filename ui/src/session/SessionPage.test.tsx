@@ -1,5 +1,5 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { SessionInfo } from '../ipc';
@@ -37,6 +37,7 @@ describe('SessionPage', () => {
       ['nav-home', 'Home'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],
+      ['nav-packs', 'Evidence packs'],
       ['nav-settings', 'Settings'],
       ['nav-account', 'My account'],
     ]);
@@ -54,11 +55,29 @@ describe('SessionPage', () => {
     expect(onNavigate).toHaveBeenCalledWith('settings');
   });
 
-  it('leaves out the audit trail for someone whose roles do not open it', () => {
+  it('leaves out the audit trail and evidence packs for someone whose roles do not open them', () => {
     setup({}, staffSession);
     expect(document.getElementById('nav-audit')).toBeNull();
+    expect(document.getElementById('nav-packs')).toBeNull();
     expect(document.getElementById('nav-staff')).toBeInTheDocument();
     expect(document.getElementById('nav-settings')).toBeInTheDocument();
+  });
+
+  it('shows evidence packs only to those who may make them', async () => {
+    const caldicott: SessionInfo = {
+      ...staffSession,
+      roles: ['caldicott_guardian'],
+      permissions: { ...staffSession.permissions, viewPeople: true, generatePacks: true },
+    };
+    const { onNavigate, user } = setup({}, caldicott);
+    expect(document.getElementById('nav-audit')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Evidence packs' }));
+    expect(onNavigate).toHaveBeenCalledWith('packs');
+
+    cleanup();
+    setup({}, { ...session, permissions: { ...session.permissions, generatePacks: false } });
+    expect(document.getElementById('nav-audit')).toBeInTheDocument();
+    expect(document.getElementById('nav-packs')).toBeNull();
   });
 
   it('signs out, and says so when it cannot', async () => {

@@ -6,7 +6,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { AppHeader, Page } from '../shared/Page';
 
 /** The parts of the signed-in app. */
-export type Section = 'home' | 'staff' | 'audit' | 'settings' | 'account';
+export type Section = 'home' | 'staff' | 'audit' | 'packs' | 'settings' | 'account';
 
 type SectionLink = {
   section: Section;
@@ -19,6 +19,7 @@ const SECTION_LINKS: readonly SectionLink[] = [
   { section: 'home', label: 'Home' },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
+  { section: 'packs', label: 'Evidence packs', shownTo: (permissions) => permissions.generatePacks },
   { section: 'settings', label: 'Settings' },
   { section: 'account', label: 'My account' },
 ];

@@ -1,8 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
 
-import { SESSION_KEY } from '../appStatus';
-import { settingsBackups, settingsSetBackups, type BackupSettingsView } from '../ipc';
+import { APP_STATUS_KEY, noteSignedOut, SESSION_KEY, useStatusMutation } from '../appStatus';
+import {
+  backupRestore,
+  settingsBackups,
+  settingsSetBackups,
+  type AppStatus,
+  type BackupRow,
+  type BackupSettingsView,
+  type CommandError,
+  type SessionInfo,
+} from '../ipc';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
@@ -10,6 +20,7 @@ import { countOf } from '../shared/plural';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { RestoreConfirm } from './RestoreConfirm';
 
 const BACKUPS_KEY = [...SESSION_KEY, 'settings_backups'] as const;
 
@@ -24,11 +35,42 @@ const schema = z.object({
 
 const FIELD_IDS = { folder: 'backup-folder', kept: 'backups-kept' } as const;
 
-/** Where the daily backups go, how many are kept, and the backups there now. */
-export function BackupsSection() {
+/**
+ * Where the daily backups go, how many are kept, and the backups there now; a practice manager
+ * may restore one of them over the vault.
+ */
+export function BackupsSection({ session }: { session: SessionInfo }) {
+  const queryClient = useQueryClient();
   const backups = useQuery({ queryKey: BACKUPS_KEY, queryFn: settingsBackups });
+  // Owned here, not by the confirmation, so its callbacks run even as the confirmation closes.
+  const restore = useStatusMutation(backupRestore);
+  const [chosen, setChosen] = useState<BackupRow | null>(null);
+  const [restored, setRestored] = useState<BackupRow | null>(null);
+  const canRestore = session.permissions.manageVault;
+
+  const restoreChosen = (password: string) => {
+    if (!chosen) return;
+    const backup = chosen;
+    setRestored(null);
+    restore.mutate(
+      { path: backup.path, login: session.person.login, password },
+      {
+        onSuccess: () => {
+          setChosen(null);
+          setRestored(backup);
+          // Nothing read from the replaced vault is shown again: every record is read afresh.
+          void queryClient.resetQueries({ queryKey: SESSION_KEY });
+          // Forget the password the request carried.
+          restore.reset();
+        },
+        onError: (error) => void followFailedRestore(queryClient, error, backup),
+      },
+    );
+  };
+
   return (
     <section aria-labelledby="backups-heading">
+      {restored ? <RestoredNotice backup={restored} /> : null}
       <h2 id="backups-heading">Backups</h2>
       <p>
         Custodian keeps an encrypted copy of the vault each day. A backup opens with the passwords that worked on its
@@ -41,10 +83,70 @@ export function BackupsSection() {
       ) : (
         <>
           <BackupSettingsForm view={backups.data} />
-          <BackupList view={backups.data} />
+          <BackupList view={backups.data} onRestore={canRestore ? setChosen : null} restoring={restore.isPending} />
+          {chosen && canRestore ? (
+            <RestoreConfirm
+              key={chosen.path}
+              backup={chosen}
+              restoring={restore.isPending}
+              error={restore.error}
+              submittedAt={restore.submittedAt}
+              onConfirm={restoreChosen}
+              onInvalid={() => restore.reset()}
+              onCancel={() => {
+                setChosen(null);
+                restore.reset();
+              }}
+            />
+          ) : null}
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Rust signs the person out before it opens the backup, so a restore that fails may leave nobody
+ * signed in. The app status is read again; if the person was signed out, the sign-in screen says why.
+ */
+async function followFailedRestore(queryClient: QueryClient, error: CommandError, backup: BackupRow) {
+  await queryClient.invalidateQueries({ queryKey: APP_STATUS_KEY });
+  const status = queryClient.getQueryData<AppStatus>(APP_STATUS_KEY);
+  if (!status || status.session) return;
+  noteSignedOut(
+    queryClient,
+    `The backup of ${formatDay(backup.date)} was not restored (${error.message.replace(/\.$/, '')}), and you were ` +
+      'signed out while Custodian tried it. Sign in again to carry on.',
+  );
+}
+
+/** Says that the vault now holds the backup, and what that means for everyone else. */
+function RestoredNotice({ backup }: { backup: BackupRow }) {
+  const banner = useRef<HTMLDivElement>(null);
+  useEffect(() => banner.current?.focus(), []);
+  const day = formatDay(backup.date);
+  return (
+    <div
+      className="nhsuk-notification-banner nhsuk-notification-banner--success"
+      id="restore-done"
+      role="alert"
+      aria-labelledby="restore-done-title"
+      tabIndex={-1}
+      ref={banner}
+    >
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="restore-done-title">
+          Success
+        </h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <h3 className="nhsuk-notification-banner__heading">The vault was restored from the backup of {day}</h3>
+        <p className="nhsuk-body">
+          You are signed in to the restored vault. The file it replaced is kept in the backups folder. Tell the rest of
+          the practice: anything saved after the backup of {day} was made has to be entered again.
+        </p>
+      </div>
+    </div>
   );
 }
 
@@ -110,7 +212,14 @@ function BackupSettingsForm({ view }: { view: BackupSettingsView }) {
   );
 }
 
-function BackupList({ view }: { view: BackupSettingsView }) {
+type BackupListProps = {
+  view: BackupSettingsView;
+  /** Asks to restore a backup; `null` for someone who may not restore. */
+  onRestore: ((backup: BackupRow) => void) | null;
+  restoring: boolean;
+};
+
+function BackupList({ view, onRestore, restoring }: BackupListProps) {
   if (view.backups.length === 0) {
     return (
       <div className="nhsuk-inset-text" id="backup-list">
@@ -130,6 +239,11 @@ function BackupList({ view }: { view: BackupSettingsView }) {
           <th scope="col" className="nhsuk-table__header">
             File
           </th>
+          {onRestore ? (
+            <th scope="col" className="nhsuk-table__header">
+              <span className="nhsuk-u-visually-hidden">Action</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody className="nhsuk-table__body">
@@ -137,6 +251,20 @@ function BackupList({ view }: { view: BackupSettingsView }) {
           <tr className="nhsuk-table__row" key={backup.path}>
             <td className="nhsuk-table__cell">{formatDay(backup.date)}</td>
             <td className="nhsuk-table__cell custodian-path">{backup.path}</td>
+            {onRestore ? (
+              <td className="nhsuk-table__cell">
+                <button
+                  type="button"
+                  className="nhsuk-button nhsuk-button--secondary nhsuk-button--small nhsuk-u-margin-bottom-0"
+                  id={`restore-${backup.date}`}
+                  disabled={restoring}
+                  onClick={() => onRestore(backup)}
+                >
+                  Restore{' '}
+                  <span className="nhsuk-u-visually-hidden">the backup of {formatDay(backup.date)}</span>
+                </button>
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -1,10 +1,10 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { BackupSettingsView, SessionInfo } from '../ipc';
 import { commandError, commandHandler, type CommandHandlers } from '../testing/commands';
-import { appStatus, session, staffSession } from '../testing/fixtures';
+import { appStatus, certificate, session, staffSession } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
 import { SettingsScreen } from './SettingsScreen';
 
@@ -22,6 +22,7 @@ function setup(handlers: CommandHandlers = {}, shown: SessionInfo = session) {
   const ipc = commandHandler({
     app_status: () => appStatus({ session: shown }),
     settings_backups: () => backups,
+    certificate_info: () => certificate,
     ...handlers,
   });
   mockIPC(ipc);
@@ -173,5 +174,112 @@ describe('SettingsScreen: recovery key', () => {
       '#current-password-recovery',
     );
     expect(document.getElementById('new-recovery-key')).toBeNull();
+  });
+});
+
+describe('SettingsScreen: signing certificate', () => {
+  it('shows who the certificate names and its fingerprint, to everyone signed in', async () => {
+    setup({}, staffSession);
+    await waitFor(() => expect(document.getElementById('certificate-fingerprint')).toHaveTextContent(certificate.fingerprint));
+    expect(document.getElementById('certificate-subject')).toHaveTextContent('CN=Riverside Surgery, O=Riverside Surgery, OU=ODS B86001');
+    expect(document.getElementById('certificate-exported')).toBeNull();
+  });
+
+  it('exports the certificate and says where the file is', async () => {
+    const exportedTo = '/home/jane/Documents/Custodian/packs/Riverside Surgery-certificate.cer';
+    const { ipc, user } = setup({ certificate_export: () => ({ ...certificate, exportedTo }) });
+    await user.click(await screen.findByRole('button', { name: 'Export the certificate (.cer)' }));
+
+    await waitFor(() => expect(document.getElementById('certificate-exported')).toHaveTextContent(exportedTo));
+    expect(ipc).toHaveBeenCalledWith('certificate_export', {});
+  });
+
+  it('says why the certificate cannot be shown or exported', async () => {
+    const { user } = setup({
+      certificate_export: () => {
+        throw commandError('internal', 'Could not save in /home/jane/Documents/Custodian/packs: permission denied');
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Export the certificate (.cer)' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('permission denied');
+    expect(document.getElementById('certificate-exported')).toBeNull();
+    cleanup();
+
+    setup({
+      certificate_info: () => {
+        throw commandError('refused', "The practice's signing key in the vault is unusable");
+      },
+    });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The signing certificate cannot be shown');
+  });
+});
+
+describe('SettingsScreen: restoring a backup', () => {
+  const restored: SessionInfo = { ...session, idleLockMinutes: 10 };
+
+  it('explains what restoring does, then restores with the signed-in login and the password', async () => {
+    const { ipc, user } = setup({ backup_restore: () => restored });
+    await user.click(await screen.findByRole('button', { name: 'Restore the backup of 3 May 2026' }));
+
+    const panel = document.getElementById('restore-confirm-panel') as HTMLElement;
+    expect(screen.getByRole('heading', { name: 'Restore the backup of 3 May 2026?' })).toHaveFocus();
+    expect(panel).toHaveTextContent('The vault will be replaced by the backup of 3 May 2026');
+    expect(panel).toHaveTextContent('kept, renamed, in the backups folder');
+    expect(panel).toHaveTextContent('Everything saved since the backup was made is lost from the live vault');
+    expect(panel).toHaveTextContent('everyone else');
+
+    const backupReads = ipc.mock.calls.filter(([command]) => command === 'settings_backups').length;
+    await user.type(within(panel).getByLabelText('Your password'), 'pebble violin harbour 7');
+    await user.click(within(panel).getByRole('button', { name: 'Replace the vault with this backup' }));
+
+    expect(await screen.findByText('The vault was restored from the backup of 3 May 2026')).toBeInTheDocument();
+    expect(ipc).toHaveBeenCalledWith('backup_restore', {
+      request: { path: backups.backups[1]?.path, login: 'jsmith', password: 'pebble violin harbour 7' },
+    });
+    expect(document.getElementById('restore-done')).toHaveFocus();
+    expect(document.getElementById('restore-confirm-panel')).toBeNull();
+    // The backups are read afresh from the restored vault.
+    await waitFor(() =>
+      expect(ipc.mock.calls.filter(([command]) => command === 'settings_backups').length).toBeGreaterThan(backupReads),
+    );
+  });
+
+  it('asks for the password, and shows a password that does not open the backup beside it', async () => {
+    const { ipc, user } = setup({
+      backup_restore: () => {
+        throw commandError('wrong_password', 'Wrong login name or password');
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Restore the backup of 4 May 2026' }));
+    await user.click(screen.getByRole('button', { name: 'Replace the vault with this backup' }));
+    expect(await screen.findByRole('link', { name: 'Enter your password' })).toHaveAttribute('href', '#restore-password');
+    expect(ipc.mock.calls.map(([command]) => command)).not.toContain('backup_restore');
+
+    const password = document.getElementById('restore-password') as HTMLInputElement;
+    await user.type(password, 'my new password');
+    await user.click(screen.getByRole('button', { name: 'Replace the vault with this backup' }));
+    expect(
+      await screen.findByRole('link', { name: /This password does not open the backup of 4 May 2026/ }),
+    ).toHaveAttribute('href', '#restore-password');
+    expect(ipc).toHaveBeenCalledWith('backup_restore', {
+      request: { path: backups.backups[0]?.path, login: 'jsmith', password: 'my new password' },
+    });
+    expect(password).toHaveValue('');
+    expect(document.getElementById('restore-done')).toBeNull();
+  });
+
+  it('closes the confirmation without restoring', async () => {
+    const { ipc, user } = setup();
+    await user.click(await screen.findByRole('button', { name: 'Restore the backup of 4 May 2026' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(document.getElementById('restore-confirm-panel')).toBeNull();
+    expect(ipc.mock.calls.map(([command]) => command)).not.toContain('backup_restore');
+  });
+
+  it('offers no restore to someone who may change settings but not manage the vault', async () => {
+    setup({}, { ...session, permissions: { ...session.permissions, manageVault: false } });
+    expect(await screen.findByText('4 May 2026')).toBeInTheDocument();
+    expect(document.getElementById('restore-2026-05-04')).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Restore/ })).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../ipc';
 import { BackupsSection } from './BackupsSection';
+import { CertificateSection } from './CertificateSection';
 import { IdleLockSection } from './IdleLockSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 
@@ -10,8 +11,9 @@ export function SettingsScreen({ session }: { session: SessionInfo }) {
     <div id="settings-screen">
       <h1>Settings</h1>
       <IdleLockSection session={session} />
-      {permissions.changeSettings ? <BackupsSection /> : null}
+      {permissions.changeSettings ? <BackupsSection session={session} /> : null}
       {permissions.manageVault ? <RecoveryKeySection session={session} /> : null}
+      <CertificateSection />
     </div>
   );
 }

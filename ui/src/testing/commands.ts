@@ -12,6 +12,7 @@ import type {
   BackupRestoreRequest,
   BackupSettingsRequest,
   BackupSettingsView,
+  CertificateView,
   ChainStatus,
   ChangePasswordRequest,
   ChooseVaultRequest,
@@ -25,6 +26,8 @@ import type {
   KnownVault,
   NewRecoveryKey,
   OneTimePasswordShown,
+  PackCreated,
+  PackRequest,
   PasswordCheckRequest,
   PasswordRequest,
   PasswordStrength,
@@ -46,6 +49,7 @@ type Commands = {
   vault_confirm_recovery_key: [ConfirmRecoveryKeyRequest, SessionInfo];
   vault_choose: [ChooseVaultRequest, KnownVault];
   vault_forget: [undefined, null];
+  vault_open_demo: [undefined, KnownVault];
   session_sign_in: [SignInRequest, SessionInfo];
   session_recover: [RecoverRequest, PersonInfo];
   session_set_new_password: [PasswordRequest, SessionInfo];
@@ -67,6 +71,9 @@ type Commands = {
   audit_verify: [undefined, ChainStatus];
   backup_find: [BackupLookupRequest, BackupOffer | null];
   backup_restore: [BackupRestoreRequest, SessionInfo];
+  pack_create: [PackRequest, PackCreated];
+  certificate_info: [undefined, CertificateView];
+  certificate_export: [undefined, CertificateView];
   'plugin:dialog|open': [undefined, string | null];
 };
 

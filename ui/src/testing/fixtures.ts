@@ -1,4 +1,4 @@
-import type { AppStatus, PeopleView, Permissions, PersonInfo, PersonRow, RoleOption, SessionInfo } from '../ipc';
+import type { AppStatus, CertificateView, PeopleView, Permissions, PersonInfo, PersonRow, RoleOption, SessionInfo } from '../ipc';
 
 export const person: PersonInfo = { fullName: 'Jane Smith', login: 'jsmith' };
 
@@ -9,6 +9,7 @@ export const allPermissions: Permissions = {
   viewAuditLog: true,
   changeSettings: true,
   manageVault: true,
+  generatePacks: true,
 };
 
 /** What someone who holds only the Staff role may do. */
@@ -18,6 +19,7 @@ export const staffPermissions: Permissions = {
   viewAuditLog: false,
   changeSettings: false,
   manageVault: false,
+  generatePacks: false,
 };
 
 /** Jane Smith, practice manager, signed in. */
@@ -95,3 +97,11 @@ export const jordan = personRow({
 export function peopleView(overrides: Partial<PeopleView> = {}): PeopleView {
   return { people: [personRow(), jordan], canManage: true, roleOptions, ...overrides };
 }
+
+/** The practice's signing certificate, not yet exported. */
+export const certificate: CertificateView = {
+  subject: 'CN=Riverside Surgery, O=Riverside Surgery, OU=ODS B86001',
+  fingerprint:
+    '3A:7F:0C:91:5E:22:B4:D8:6A:19:E0:4C:7B:33:F2:85:AD:60:1E:C9:94:07:5B:E3:28:DA:4F:71:0B:C6:9E:52',
+  exportedTo: null,
+};

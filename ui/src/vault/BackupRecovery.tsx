@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 
 import { useStatusMutation } from '../appStatus';
 import { backupFind, backupRestore, type BackupOffer, type SignInRequest } from '../ipc';
 import { formatDay, formatMoment } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
+import { SummaryRow } from '../shared/SummaryRow';
 
 type BackupRecoveryProps = {
   /**
@@ -97,16 +97,16 @@ function Offer({ offer, canRestore, restoring, onRestore }: OfferProps) {
       <div className="nhsuk-card__content">
         <h3 className="nhsuk-card__heading">The backup of {formatDay(offer.backup.date)} opens</h3>
         <dl className="nhsuk-summary-list">
-          <Row name="Practice">{offer.practiceName}</Row>
-          <Row name="Backup of">{formatDay(offer.backup.date)}</Row>
-          <Row name="Last change in it">
+          <SummaryRow name="Practice">{offer.practiceName}</SummaryRow>
+          <SummaryRow name="Backup of">{formatDay(offer.backup.date)}</SummaryRow>
+          <SummaryRow name="Last change in it">
             {offer.lastChangeAt ? formatMoment(offer.lastChangeAt) : 'Not recorded'}
             {offer.lastChangeBy ? ` by ${offer.lastChangeBy}` : ''}
-          </Row>
-          {offer.lastChangeSummary ? <Row name="What that change was">{offer.lastChangeSummary}</Row> : null}
-          <Row name="File">
+          </SummaryRow>
+          {offer.lastChangeSummary ? <SummaryRow name="What that change was">{offer.lastChangeSummary}</SummaryRow> : null}
+          <SummaryRow name="File">
             <span className="custodian-path">{offer.backup.path}</span>
-          </Row>
+          </SummaryRow>
         </dl>
         <p>
           Restoring puts this backup in place of the vault file. Anything saved after the backup was made will not be
@@ -129,15 +129,6 @@ function Offer({ offer, canRestore, restoring, onRestore }: OfferProps) {
           <p className="nhsuk-body-s nhsuk-u-margin-top-3">Sign in again with the same details to look again.</p>
         )}
       </div>
-    </div>
-  );
-}
-
-function Row({ name, children }: { name: string; children: ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{name}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
     </div>
   );
 }

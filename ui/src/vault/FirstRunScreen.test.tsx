@@ -60,4 +60,48 @@ describe('FirstRunScreen', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('This file is not a Custodian vault.');
     expect(document.getElementById('error-summary')).toHaveFocus();
   });
+
+  it('offers an invented demo practice, with its logins and their published password', () => {
+    setup({});
+    const logins = document.getElementById('demo-logins') as HTMLElement;
+    for (const login of ['demo.manager', 'demo.iglead', 'demo.caldicott', 'demo.siro', 'demo.dpo', 'demo.staff']) {
+      expect(logins).toHaveTextContent(login);
+    }
+    expect(document.getElementById('demo-password')).toHaveTextContent('heron lantern quarry 42');
+    expect(screen.getByText(/invented/)).toBeInTheDocument();
+  });
+
+  it('says it is making the demo practice while Rust does', async () => {
+    let finish: () => void = () => {};
+    const { ipc, user } = setup({
+      vault_open_demo: () =>
+        new Promise((resolve) => {
+          finish = () => resolve({ path: '/home/jane/.local/share/custodian/vaults/riverside-surgery-demo.custodian', practiceName: 'Riverside Surgery (demo)' });
+        }),
+    });
+    await user.click(screen.getByRole('button', { name: 'Explore a demo practice' }));
+
+    await waitFor(() => expect(document.getElementById('demo-progress')).toHaveTextContent('Making the demo practice…'));
+    expect(document.getElementById('explore-demo')).toBeDisabled();
+    expect(document.getElementById('open-vault-start')).toBeDisabled();
+
+    finish();
+    await waitFor(() => expect(document.getElementById('demo-progress')).toBeEmptyDOMElement());
+    expect(ipc).toHaveBeenCalledWith('vault_open_demo', {});
+    expect(document.getElementById('explore-demo')).toHaveTextContent('Explore a demo practice');
+  });
+
+  it('says why the demo practice cannot be opened', async () => {
+    const { user } = setup({
+      vault_open_demo: () => {
+        throw commandError('internal', 'Could not write the demo vault: disk full');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Explore a demo practice' }));
+    const summary = await screen.findByRole('alert');
+    expect(summary).toHaveTextContent('The demo practice cannot be opened');
+    expect(summary).toHaveTextContent('disk full');
+    expect(document.getElementById('error-summary')).toHaveFocus();
+    expect(document.getElementById('explore-demo')).toBeEnabled();
+  });
 });

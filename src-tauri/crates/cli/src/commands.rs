@@ -3,15 +3,15 @@
 use std::path::Path;
 
 use custodian_core::{
-    Backup, CoreError, KdfParams, NewPractice, create_practice, demo as demo_practice, inspect_backup, list_backups,
-    restore_backup, sign_in,
+    Backup, CoreError, KdfParams, NewPractice, PackScope, create_practice, demo as demo_practice, inspect_backup,
+    list_backups, restore_backup, sign_in, verify_pack,
 };
 use rand_core::OsRng;
 use time::OffsetDateTime;
 
 use crate::output::{backup_line, person_line, recovery_key_notice};
 use crate::secret_input::read_password;
-use crate::{BackupsArgs, CheckArgs, CreateArgs, RestoreArgs};
+use crate::{BackupsArgs, CheckArgs, CreateArgs, PackCreateArgs, RestoreArgs};
 
 /// `custodian vault create`.
 pub(crate) fn vault_create(args: CreateArgs) -> Result<(), CoreError> {
@@ -112,4 +112,71 @@ pub(crate) fn people_list(args: CheckArgs) -> Result<(), CoreError> {
         println!("{}", person_line(&person, now.date()));
     }
     Ok(())
+}
+
+/// `custodian pack create`.
+pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
+    let scope = PackScope::parse(&args.scope)
+        .ok_or_else(|| CoreError::Refused(format!("--scope must be all, people or audit, not {:?}", args.scope)))?;
+    if args.out.exists() {
+        return Err(CoreError::Refused(format!("{} already exists; choose another --out", args.out.display())));
+    }
+    let password = read_password()?;
+    let now = OffsetDateTime::now_utc();
+    let mut session = sign_in(&args.vault, &args.login, &password, now)?;
+    let pack = session.create_pack(scope, &args.from, &args.to, now, &mut OsRng)?;
+    write_new(&args.out, &pack.pdf)?;
+    println!("Wrote {} ({} bytes, SHA-256 {})", args.out.display(), pack.pdf.len(), pack.sha256);
+    Ok(())
+}
+
+/// `custodian pack verify`: fails unless the signature is intact and covers the whole file.
+pub(crate) fn pack_verify(file: &Path) -> Result<(), CoreError> {
+    let bytes = std::fs::read(file).map_err(|e| CoreError::Refused(format!("cannot read {}: {e}", file.display())))?;
+    let checked = verify_pack(&bytes)?;
+    println!("Signer: {}", checked.signer_subject);
+    println!("Signed at: {}", checked.signing_time.map(crate_time).unwrap_or_else(|| "not stated".into()));
+    println!("Certificate SHA-256: {}", checked.certificate_fingerprint);
+    if checked.intact && checked.covers_whole_file {
+        println!("Signature: valid; the file has not changed since it was signed");
+        Ok(())
+    } else if checked.intact {
+        Err(CoreError::Refused(
+            "the signature is valid but does not cover the whole file: something was added after signing".into(),
+        ))
+    } else {
+        Err(CoreError::Refused("the signature does not match the file: it has been changed since it was signed".into()))
+    }
+}
+
+/// `custodian certificate export`.
+pub(crate) fn certificate_export(vault: &Path, login: &str, out: &Path) -> Result<(), CoreError> {
+    if out.exists() {
+        return Err(CoreError::Refused(format!("{} already exists; choose another --out", out.display())));
+    }
+    let password = read_password()?;
+    let now = OffsetDateTime::now_utc();
+    let mut session = sign_in(vault, login, &password, now)?;
+    let certificate = session.certificate(now, &mut OsRng)?;
+    write_new(out, &certificate.der)?;
+    println!("Wrote {}", out.display());
+    println!("Subject: {}", certificate.subject);
+    println!("SHA-256 fingerprint: {}", certificate.fingerprint);
+    Ok(())
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+    use std::io::Write;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| CoreError::Refused(format!("cannot write {}: {e}", path.display())))?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .map_err(|e| CoreError::Refused(format!("cannot write {}: {e}", path.display())))
+}
+
+fn crate_time(at: OffsetDateTime) -> String {
+    at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
 }

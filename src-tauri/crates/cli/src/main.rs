@@ -40,8 +40,69 @@ enum Command {
     /// The staff register.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// Signed evidence packs.
+    #[command(subcommand)]
+    Pack(PackCommand),
+    /// The practice's signing certificate.
+    #[command(subcommand)]
+    Certificate(CertificateCommand),
     /// Measure unlock, open and save times and vault size on demo practices.
     Bench(bench::BenchArgs),
+}
+
+#[derive(Subcommand)]
+enum PackCommand {
+    /// Make a signed evidence pack (PDF).
+    Create(PackCreateArgs),
+    /// Check a pack's signature: who signed it, when, and whether any byte has changed since.
+    Verify {
+        /// The PDF to check.
+        file: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct PackCreateArgs {
+    /// The vault file.
+    #[arg(long)]
+    vault: PathBuf,
+    /// Your login name.
+    #[arg(long)]
+    login: String,
+    /// Read your password from the first line of standard input.
+    #[arg(long, required = true)]
+    password_stdin: bool,
+    /// What the pack covers: all, people or audit.
+    #[arg(long, default_value = "all")]
+    scope: String,
+    /// First day of the period (YYYY-MM-DD).
+    #[arg(long)]
+    from: String,
+    /// Last day of the period (YYYY-MM-DD).
+    #[arg(long)]
+    to: String,
+    /// Where to write the PDF (must not exist yet).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Subcommand)]
+enum CertificateCommand {
+    /// Write the practice's certificate (DER, .cer) and print its fingerprint.
+    Export {
+        /// The vault file.
+        #[arg(long)]
+        vault: PathBuf,
+        /// Your login name.
+        #[arg(long)]
+        login: String,
+        /// Read your password from the first line of standard input.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+        /// Where to write the certificate (must not exist yet).
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -135,6 +196,11 @@ fn main() -> ExitCode {
         Command::Vault(VaultCommand::Restore(args)) => commands::vault_restore(args),
         Command::Demo { vault, scale } => commands::demo(&vault, usize::from(scale)),
         Command::People(PeopleCommand::List(args)) => commands::people_list(args),
+        Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
+        Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
+        Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {
+            commands::certificate_export(&vault, &login, &out)
+        }
         Command::Bench(args) => bench::run(args),
     };
     match outcome {

@@ -36,6 +36,10 @@ pub enum Field {
     BackupFolder,
     /// How many daily backups are kept.
     BackupsKept,
+    /// The first day of a pack's period.
+    PeriodFrom,
+    /// The last day of a pack's period.
+    PeriodTo,
 }
 
 /// One problem with one field, in words a person can act on.

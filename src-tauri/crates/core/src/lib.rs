@@ -22,6 +22,7 @@ mod audit;
 mod backups;
 pub mod demo;
 mod error;
+mod pack;
 pub mod password;
 mod person;
 mod practice;
@@ -29,6 +30,7 @@ mod role;
 mod schema;
 mod session;
 mod settings;
+mod signing;
 mod staff;
 mod validate;
 
@@ -38,12 +40,14 @@ pub use backups::{
 };
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use error::{CoreError, Field, FieldProblem, Result};
+pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use practice::{OdsCode, Practice, PracticeName};
 pub use role::{Permission, Role, permits};
 pub use schema::latest_version as latest_schema_version;
 pub use session::{NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in};
 pub use settings::{BACKUPS_KEPT_RANGE, BackupSettings, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
+pub use signing::CertificateInfo;
 pub use staff::{OneTimePassword, PersonForm};
 
 /// Reads a vault's header without unlocking it (to check a file before asking for a password).

@@ -66,6 +66,8 @@ pub enum Permission {
     ChangeSettings,
     /// Replace the recovery key; restore backups.
     ManageVault,
+    /// Make signed evidence packs.
+    GeneratePacks,
 }
 
 impl Permission {
@@ -77,6 +79,7 @@ impl Permission {
             Permission::ViewAuditLog => "read the audit trail",
             Permission::ChangeSettings => "change practice settings",
             Permission::ManageVault => "manage the vault's keys and backups",
+            Permission::GeneratePacks => "make evidence packs",
         }
     }
 
@@ -88,6 +91,9 @@ impl Permission {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
             Permission::ViewAuditLog => &[Role::PracticeManager, Role::IgLead, Role::Siro, Role::Dpo],
+            Permission::GeneratePacks => {
+                &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
+            }
         }
     }
 }

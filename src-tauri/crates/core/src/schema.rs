@@ -7,11 +7,12 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{audit, person, practice, settings};
+use crate::{audit, person, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
-    const V1: &[&str] = &[practice::SCHEMA_V1, person::SCHEMA_V1, settings::SCHEMA_V1, audit::SCHEMA_V1];
+    const V1: &[&str] =
+        &[practice::SCHEMA_V1, person::SCHEMA_V1, settings::SCHEMA_V1, audit::SCHEMA_V1, signing::SCHEMA_V1];
     static V1_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| V1.concat());
     Migrations::new(vec![M::up(&V1_SQL)])
 }

@@ -13,7 +13,7 @@ use crate::person::{self, FullName, Login, Person, PersonFields, PersonRecord, P
 use crate::practice::{self, OdsCode, Practice, PracticeName};
 use crate::role::{Permission, Role};
 use crate::validate::Problems;
-use crate::{password, schema, settings};
+use crate::{password, schema, settings, signing};
 
 /// Everything needed to create a practice vault, as typed by the first person.
 pub struct NewPractice<'a> {
@@ -93,6 +93,7 @@ pub fn create_practice(
     };
 
     let practice = Practice { name, ods_code };
+    let identity = signing::generate(&practice, now, rng)?;
     let fields = PersonFields {
         full_name: full_name.clone(),
         job_title: "Practice manager".into(),
@@ -104,13 +105,19 @@ pub fn create_practice(
     let (mut vault, recovery) = Vault::create(path, login.as_str(), new.password, kdf, rng, |db| {
         schema::migrate_new(db)?;
         practice::insert(db, &practice, now)?;
+        signing::store(db, &identity, "self_signed", now)?;
         let id = person::insert(db, &login, &fields, false, now)?;
         let created = NewAuditEntry {
             actor_login: login.as_str(),
             action: "practice.create",
             record_type: "practice",
             record_id: "1".into(),
-            summary: format!("created the vault of {} ({})", practice.name.as_str(), practice.ods_code.as_str()),
+            summary: format!(
+                "created the vault of {} ({}) and its signing certificate, SHA-256 {}",
+                practice.name.as_str(),
+                practice.ods_code.as_str(),
+                identity.fingerprint_sha256()
+            ),
         };
         audit::append(db, now, &created)?;
         let added = NewAuditEntry {
@@ -299,6 +306,9 @@ impl Session {
         if !crate::role::permits(&me.roles, permission) {
             let allowed = match permission.granted_by() {
                 [Role::PracticeManager] => "a practice manager",
+                [Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo] => {
+                    "practice managers, IG leads, Caldicott Guardians, SIROs and DPOs"
+                }
                 _ => "practice managers, IG leads, SIROs and DPOs",
             };
             return Err(CoreError::Forbidden { action: permission.describe(), allowed });

@@ -23,4 +23,8 @@ changeSettings: boolean,
 /**
  * Replace the recovery key, restore backups.
  */
-manageVault: boolean, };
+manageVault: boolean, 
+/**
+ * Make signed evidence packs.
+ */
+generatePacks: boolean, };

@@ -1,0 +1,166 @@
+"""Evidence packs, judged by tools nobody here wrote: a pack made by the `custodian` command line
+from the demo practice is checked with poppler (pdfsig, pdffonts, pdftotext, pdfinfo), qpdf and
+pyHanko, and any change to a signed byte must make the validators say so."""
+
+import base64
+import os
+import re
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+CLI = os.environ["CUSTODIAN_CLI"]
+PYHANKO = os.environ.get("CUSTODIAN_PYHANKO", "/var/tmp/custodian-venv/bin/pyhanko")
+DEMO_LOGIN = "demo.manager"
+DEMO_PASSWORD = "heron lantern quarry 42"
+
+
+def run(args, stdin=""):
+    return subprocess.run(args, input=stdin, capture_output=True, text=True)
+
+
+class DemoPack(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.folder = tempfile.TemporaryDirectory()
+        folder = Path(cls.folder.name)
+        cls.vault = folder / "demo.custodian"
+        made = run([CLI, "demo", "--vault", str(cls.vault)])
+        assert made.returncode == 0, made.stderr
+        cls.pack = folder / "pack.pdf"
+        created = run(
+            [CLI, "pack", "create", "--vault", str(cls.vault), "--login", DEMO_LOGIN, "--password-stdin",
+             "--scope", "all", "--from", "2016-01-01", "--to", "2030-12-31", "--out", str(cls.pack)],
+            DEMO_PASSWORD + "\n",
+        )
+        assert created.returncode == 0, created.stderr
+        cls.created_output = created.stdout
+        cls.bytes = cls.pack.read_bytes()
+        # The practice's certificate, as an inspector would be given it, is pyHanko's only trust root.
+        cer = folder / "practice.cer"
+        exported = run(
+            [CLI, "certificate", "export", "--vault", str(cls.vault), "--login", DEMO_LOGIN, "--password-stdin", "--out", str(cer)],
+            DEMO_PASSWORD + "\n",
+        )
+        assert exported.returncode == 0, exported.stderr
+        cls.certificate_output = exported.stdout
+        body = base64.encodebytes(cer.read_bytes()).decode()
+        cls.trust = folder / "practice.pem"
+        cls.trust.write_text(f"-----BEGIN CERTIFICATE-----\n{body}-----END CERTIFICATE-----\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.folder.cleanup()
+
+    def tampered(self, offset):
+        """A copy of the pack with one byte changed at `offset` (inside the signed range)."""
+        data = bytearray(self.bytes)
+        data[offset] = data[offset] ^ 0x01 if data[offset] not in (0x0A, 0x0D) else data[offset]
+        if data[offset] == self.bytes[offset]:
+            data[offset + 1] ^= 0x01
+        path = Path(self.folder.name) / f"tampered-{offset}.pdf"
+        path.write_bytes(bytes(data))
+        return path
+
+    def signed_offsets(self):
+        """A few offsets inside the signed byte ranges: early, middle, and just before the signature."""
+        match = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", self.bytes)
+        self.assertIsNotNone(match, "the pack has a /ByteRange")
+        a, b, c, d = (int(x) for x in match.groups())
+        self.assertEqual(a, 0)
+        self.assertEqual(c + d, len(self.bytes), "the signature covers the file to its end")
+        return [200, b // 2, b - 10, c + 5]
+
+    def pyhanko(self, path):
+        """pyHanko's validation, trusting only the practice's certificate, at the signing time."""
+        self.assertTrue(Path(PYHANKO).exists(), f"pyHanko is missing at {PYHANKO}: run the project's set-up (npm test installs it)")
+        return run([
+            PYHANKO, "sign", "validate", "--pretty-print", "--no-revocation-check", "--validation-time", "claimed",
+            "--trust", str(self.trust), "--trust-replace", str(path),
+        ])
+
+    def test_the_exported_certificate_fingerprint_is_the_one_on_the_cover(self):
+        fingerprint = re.search(r"SHA-256 fingerprint: ([0-9A-F:]{95})", self.certificate_output).group(1)
+        text = run(["pdftotext", "-raw", str(self.pack), "-"]).stdout
+        self.assertIn(fingerprint, text.replace("\n", ""))
+        self.assertIn(fingerprint, run([CLI, "pack", "verify", str(self.pack)]).stdout)
+
+    def test_the_cli_reports_where_it_wrote_the_pack(self):
+        self.assertIn(str(self.pack), self.created_output)
+        self.assertTrue(self.bytes.startswith(b"%PDF-"))
+
+    def test_pdfsig_reports_the_signature_valid(self):
+        out = run(["pdfsig", str(self.pack)])
+        self.assertIn("Signature is Valid", out.stdout, out.stdout + out.stderr)
+        self.assertIn("Riverside Surgery (demo)", out.stdout)
+
+    def test_pyhanko_reports_it_intact_and_covering_the_whole_file(self):
+        self.assertTrue(Path(PYHANKO).exists(), f"pyHanko is missing at {PYHANKO}: run the project's set-up (npm test installs it)")
+        out = self.pyhanko(self.pack)
+        text = out.stdout + out.stderr
+        self.assertEqual(out.returncode, 0, text)
+        self.assertIn("The signature is cryptographically sound.", text)
+        self.assertIn("The signature covers the entire file.", text)
+        self.assertIn("The signature is judged VALID.", text)
+
+    def test_qpdf_finds_no_errors(self):
+        out = run(["qpdf", "--check", str(self.pack)])
+        self.assertEqual(out.returncode, 0, out.stdout + out.stderr)
+        self.assertIn("No syntax or stream encoding errors found", out.stdout)
+
+    def test_every_font_is_embedded(self):
+        out = run(["pdffonts", str(self.pack)])
+        rows = out.stdout.splitlines()[2:]
+        self.assertTrue(rows, out.stdout)
+        for row in rows:
+            columns = row.split()
+            self.assertIn("yes", columns[-5:-3], f"not embedded: {row}")
+
+    def test_the_text_holds_the_cover_the_sections_and_the_people(self):
+        out = run(["pdftotext", "-layout", str(self.pack), "-"])
+        text = out.stdout
+        for expected in [
+            "Riverside Surgery (demo) — evidence pack",
+            "DEMO01",
+            "Whole practice",
+            "2016-01-01 to 2030-12-31",
+            "Alex Morgan (demo.manager)",
+            "Certificate SHA-256",
+            "Contents",
+            "People and roles",
+            "Audit trail",
+            "Attachments",
+            "Integrity",
+            "Dr Helen Marsh",
+            "demo.caldicott",
+            "person.remove_access",
+            "intact: every entry links to the one before it",
+        ]:
+            self.assertIn(expected, text)
+        pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", str(self.pack)]).stdout).group(1))
+        self.assertGreater(pages, 3)
+        self.assertIn(f"Page 1 of {pages}", text)
+
+    def test_custodian_pack_verify_agrees(self):
+        out = run([CLI, "pack", "verify", str(self.pack)])
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("Signature: valid", out.stdout)
+        self.assertIn("CN=Riverside Surgery (demo)", out.stdout)
+
+    def test_any_changed_byte_makes_every_validator_say_invalid(self):
+        for offset in self.signed_offsets():
+            with self.subTest(offset=offset):
+                path = self.tampered(offset)
+                pdfsig = run(["pdfsig", str(path)])
+                self.assertNotIn("Signature is Valid", pdfsig.stdout, f"pdfsig accepted a change at {offset}")
+                ours = run([CLI, "pack", "verify", str(path)])
+                self.assertNotEqual(ours.returncode, 0, f"custodian accepted a change at {offset}")
+                hanko = self.pyhanko(path)
+                hanko_text = hanko.stdout + hanko.stderr
+                self.assertNotEqual(hanko.returncode, 0, f"pyHanko accepted a change at {offset}: {hanko_text}")
+                self.assertNotIn("judged VALID", hanko_text)
+
+
+if __name__ == "__main__":
+    unittest.main()

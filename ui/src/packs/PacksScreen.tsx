@@ -1,0 +1,113 @@
+import { useMutation } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { z } from 'zod';
+
+import { packCreate } from '../ipc';
+import { ErrorSummary } from '../shared/ErrorSummary';
+import { formErrors } from '../shared/formErrors';
+import { Radios } from '../shared/Radios';
+import { TextField } from '../shared/TextField';
+import { useSchemaForm } from '../shared/useSchemaForm';
+import { dsptYear } from './dsptYear';
+import { PackCreatedPanel } from './PackCreatedPanel';
+import { SCOPE_NAMES, SCOPES } from './scopes';
+
+const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+// Shape only: Rust checks that the days are real and in order.
+const schema = z.object({
+  scope: z.enum(SCOPE_NAMES, 'Choose what the pack covers'),
+  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-04-01'),
+  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-03-31'),
+});
+
+const FIELD_IDS = { scope: 'pack-scope-all', from: 'pack-from', to: 'pack-to' } as const;
+
+/** Makes a signed PDF evidence pack of the practice's records for a scope and a period. */
+export function PacksScreen() {
+  // The DSPT year containing today, worked out once: a suggestion, which Rust checks like any other.
+  const year = useMemo(() => dsptYear(), []);
+  const form = useSchemaForm(schema, { scope: 'all', from: year.from, to: year.to });
+  const create = useMutation({ mutationFn: packCreate });
+  const errors = formErrors(form.formState.errors, create.error, FIELD_IDS);
+
+  const submit = form.handleSubmit(
+    (request) => create.mutate(request),
+    () => create.reset(),
+  );
+
+  return (
+    <div id="packs-screen">
+      <ErrorSummary
+        title={create.error?.code === 'forbidden' ? 'You cannot make evidence packs' : undefined}
+        errors={errors.items}
+        focusKey={form.formState.submitCount}
+      />
+      <h1>Evidence packs</h1>
+      <p>
+        An evidence pack is a PDF of the practice&apos;s records for a period, signed with the practice&apos;s own
+        certificate. Give it to the DSPT assessor, the CQC or an auditor: they can check that nothing in it was changed
+        after it was made.
+      </p>
+
+      {create.data && create.variables ? <PackCreatedPanel created={create.data} request={create.variables} /> : null}
+
+      <form onSubmit={submit} noValidate aria-labelledby="pack-form-heading">
+        <h2 className="nhsuk-heading-m" id="pack-form-heading">
+          {create.data ? 'Make another pack' : 'Make a pack'}
+        </h2>
+        <Radios
+          id="pack-scope"
+          legend="What should the pack cover?"
+          error={errors.of('scope')}
+          options={SCOPES}
+          registration={form.register('scope')}
+        />
+        <fieldset className="nhsuk-fieldset" aria-describedby="pack-period-hint">
+          <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Which period?</legend>
+          <div className="nhsuk-hint" id="pack-period-hint">
+            Both days are included. The suggested period is the current DSPT year, 1 April to 31 March.
+          </div>
+          <TextField
+            id={FIELD_IDS.from}
+            label="From"
+            hint="Year-month-day, for example 2025-04-01"
+            error={errors.of('from')}
+            width={10}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="numeric"
+            registration={form.register('from')}
+          />
+          <TextField
+            id={FIELD_IDS.to}
+            label="To"
+            hint="Year-month-day, for example 2026-03-31"
+            error={errors.of('to')}
+            width={10}
+            autoComplete="off"
+            spellCheck={false}
+            inputMode="numeric"
+            registration={form.register('to')}
+          />
+        </fieldset>
+
+        <div id="pack-progress" role="status" aria-live="polite">
+          {create.isPending ? (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                <strong>Making and signing the pack…</strong> This takes a few seconds. Keep Custodian open until it
+                is done.
+              </p>
+            </div>
+          ) : null}
+        </div>
+
+        <button type="submit" className="nhsuk-button" id="pack-submit" disabled={create.isPending}>
+          {create.isPending ? 'Making the pack…' : 'Make and sign the pack'}
+        </button>
+      </form>
+    </div>
+  );
+}

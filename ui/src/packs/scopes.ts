@@ -1,0 +1,32 @@
+import type { PackScopeName } from '../ipc';
+
+type Scope = { value: PackScopeName; label: string; id: string; hint: string };
+
+/** What a pack may cover, in the order the form offers it. */
+export const SCOPES: readonly Scope[] = [
+  {
+    value: 'all',
+    label: 'Whole practice',
+    id: 'pack-scope-all',
+    hint: 'The staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+  },
+  {
+    value: 'people',
+    label: 'People and roles',
+    id: 'pack-scope-people',
+    hint: 'Who worked at the practice in the period, their roles, who started and who left.',
+  },
+  {
+    value: 'audit',
+    label: 'Audit trail',
+    id: 'pack-scope-audit',
+    hint: 'Every change recorded in the period, and whether the audit trail is intact.',
+  },
+];
+
+export const SCOPE_NAMES = ['all', 'people', 'audit'] as const satisfies readonly PackScopeName[];
+
+/** "Whole practice" for `all`. */
+export function scopeLabel(name: PackScopeName): string {
+  return SCOPES.find((scope) => scope.value === name)?.label ?? name;
+}
