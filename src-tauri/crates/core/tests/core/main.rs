@@ -516,3 +516,45 @@ fn only_a_practice_manager_restores_a_backup() {
     assert!(matches!(refused, Err(CoreError::Forbidden { .. })));
     assert_eq!(fs::read(&p.path).unwrap(), before);
 }
+
+// --- evidence packs ---
+
+#[test]
+fn a_pack_is_signed_by_the_practice_and_recorded_in_the_audit_trail() {
+    use custodian_core::{PackScope, verify_pack};
+    let p = created();
+    let mut pm = manager(&p);
+    let certificate = pm.certificate(NOW, &mut OsRng).unwrap();
+    assert!(certificate.subject.contains("CN=Riverside Surgery"), "{}", certificate.subject);
+    assert!(certificate.subject.contains("OU=ODS B86001"), "{}", certificate.subject);
+
+    let pack = pm.create_pack(PackScope::WholePractice, "2026-04-01", "2027-03-31", NOW, &mut OsRng).unwrap();
+    assert_eq!(pack.file_name, "riverside-surgery-evidence-all-2026-04-01-to-2027-03-31.pdf");
+    let checked = verify_pack(&pack.pdf).unwrap();
+    assert!(checked.intact && checked.covers_whole_file);
+    assert_eq!(checked.certificate_fingerprint, certificate.fingerprint);
+
+    let last = pm.audit_log(&AuditFilter::default(), None, 1, NOW).unwrap().entries.remove(0);
+    assert_eq!(last.action, "pack.create");
+    assert!(last.summary.ends_with(&pack.sha256), "{}", last.summary);
+
+    let mut tampered = pack.pdf.clone();
+    tampered[100] ^= 0x01;
+    assert!(!verify_pack(&tampered).unwrap().intact);
+}
+
+#[test]
+fn a_pack_needs_a_sound_period_and_a_role_that_may_make_one() {
+    use custodian_core::PackScope;
+    let p = created();
+    let mut pm = manager(&p);
+    let backwards = pm.create_pack(PackScope::People, "2026-04-01", "2026-03-31", NOW, &mut OsRng).unwrap_err();
+    assert_eq!(fields(backwards), vec![Field::PeriodTo]);
+    let nonsense = pm.create_pack(PackScope::People, "soon", "2026-13-01", NOW, &mut OsRng).unwrap_err();
+    assert_eq!(fields(nonsense), vec![Field::PeriodFrom, Field::PeriodTo]);
+    drop(pm);
+    let own = add_and_activate(&p, "Jordan Ellis", "jellis", &[Role::Staff]);
+    let mut jordan = sign_in(&p.path, "jellis", &secret(&own), NOW).unwrap();
+    let refused = jordan.create_pack(PackScope::WholePractice, "2026-04-01", "2027-03-31", NOW, &mut OsRng);
+    assert!(matches!(refused, Err(CoreError::Forbidden { .. })));
+}
