@@ -30,8 +30,10 @@ fn main() {
         "backup_find",
         "backup_restore",
         "pack_create",
+        "pack_open",
         "certificate_info",
         "certificate_export",
+        "certificate_import",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

@@ -571,6 +571,28 @@ pub struct PackCreated {
     pub bytes: u32,
 }
 
+/// Open a pack in the computer's PDF reader.
+#[derive(Debug, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PackOpenRequest {
+    /// The pack's path, as returned by `pack_create`.
+    pub path: String,
+}
+
+/// Replace the practice's signing key and certificate with ones from a PKCS#12 file.
+#[derive(Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct CertificateImportRequest {
+    /// The PKCS#12 (.p12 or .pfx) file, as chosen in the open dialog.
+    pub path: String,
+    /// The file's password.
+    pub pkcs12_password: String,
+    /// The signed-in practice manager's password.
+    pub current_password: String,
+}
+
 /// The practice's signing certificate.
 #[derive(Debug, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -35,6 +35,7 @@ fn field_name(field: Field) -> &'static str {
         Field::BackupsKept => "kept",
         Field::PeriodFrom => "from",
         Field::PeriodTo => "to",
+        Field::Pkcs12File => "pkcs12Password",
         _ => "form",
     }
 }

@@ -19,6 +19,8 @@ use crate::state::AppState;
 pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Used from Rust only (`pack_open`); the webview is granted none of its commands.
+        .plugin(tauri_plugin_opener::init())
         .setup(|app| {
             let folders = AppFolders::resolve(app.path().app_data_dir()?)?;
             let opened_with = std::env::args_os().skip(1).find(|a| !a.to_string_lossy().starts_with('-'));
@@ -54,8 +56,10 @@ pub fn run() {
             commands::backup::backup_find,
             commands::backup::backup_restore,
             commands::pack::pack_create,
+            commands::pack::pack_open,
             commands::pack::certificate_info,
             commands::pack::certificate_export,
+            commands::pack::certificate_import,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

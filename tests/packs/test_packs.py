@@ -164,3 +164,48 @@ class DemoPack(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ImportedCertificate(unittest.TestCase):
+    """A certificate made by OpenSSL, imported from PKCS#12, signs the packs made afterwards."""
+
+    def test_a_pack_after_an_import_is_signed_by_the_imported_certificate(self):
+        with tempfile.TemporaryDirectory() as name:
+            folder = Path(name)
+            key, cert, p12 = folder / "key.pem", folder / "cert.pem", folder / "practice.p12"
+            made = run([
+                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", str(key), "-out", str(cert), "-days", "365",
+                "-subj", "/CN=Greenfield Medical Centre/O=Example ICB/OU=ODS Y01234",
+            ])
+            self.assertEqual(made.returncode, 0, made.stderr)
+            bundled = run(["openssl", "pkcs12", "-export", "-inkey", str(key), "-in", str(cert), "-out", str(p12),
+                           "-passout", "pass:file secret"])
+            self.assertEqual(bundled.returncode, 0, bundled.stderr)
+
+            vault = folder / "greenfield.custodian"
+            created = run(
+                [CLI, "vault", "create", "--vault", str(vault), "--practice", "Greenfield Medical Centre", "--ods", "Y01234",
+                 "--name", "Anna Kowalczyk", "--login", "akowalczyk", "--password-stdin"],
+                "pebble violin harbour 7\n",
+            )
+            self.assertEqual(created.returncode, 0, created.stderr)
+            wrong = run([CLI, "certificate", "import", "--vault", str(vault), "--login", "akowalczyk", "--file", str(p12),
+                         "--password-stdin"], "pebble violin harbour 7\nnot the file password\n")
+            self.assertNotEqual(wrong.returncode, 0)
+            self.assertIn("could not be opened with that password", wrong.stderr)
+            imported = run([CLI, "certificate", "import", "--vault", str(vault), "--login", "akowalczyk", "--file", str(p12),
+                            "--password-stdin"], "pebble violin harbour 7\nfile secret\n")
+            self.assertEqual(imported.returncode, 0, imported.stderr)
+
+            pack = folder / "pack.pdf"
+            made_pack = run([CLI, "pack", "create", "--vault", str(vault), "--login", "akowalczyk", "--password-stdin",
+                             "--scope", "people", "--from", "2026-01-01", "--to", "2026-12-31", "--out", str(pack)],
+                            "pebble violin harbour 7\n")
+            self.assertEqual(made_pack.returncode, 0, made_pack.stderr)
+            pdfsig = run(["pdfsig", str(pack)]).stdout
+            self.assertIn("Signature is Valid", pdfsig)
+            self.assertIn("Example ICB", pdfsig)
+            fingerprint = run(["openssl", "x509", "-in", str(cert), "-noout", "-fingerprint", "-sha256"]).stdout
+            expected = fingerprint.strip().split("=", 1)[1]
+            self.assertIn(f"Certificate SHA-256: {expected}", run([CLI, "pack", "verify", str(pack)]).stdout)

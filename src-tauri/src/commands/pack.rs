@@ -8,7 +8,10 @@ use tauri::State;
 use time::OffsetDateTime;
 
 use super::with_session;
-use crate::dto::{CertificateView, CommandError, ErrorCode, PackCreated, PackRequest, PackScopeName};
+use crate::dto::{
+    CertificateImportRequest, CertificateView, CommandError, ErrorCode, PackCreated, PackOpenRequest, PackRequest,
+    PackScopeName,
+};
 use crate::state::AppState;
 
 /// Makes and signs a pack, and saves it in the `packs` folder beside the vault.
@@ -25,6 +28,32 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
     })?;
     let path = save_new(&folder, &pack.file_name, &pack.pdf)?;
     Ok(PackCreated { path: path.display().to_string(), sha256: pack.sha256, bytes: pack.pdf.len() as u32 })
+}
+
+/// Opens a pack in the computer's PDF reader. Only a PDF in the known vault's `packs` folder is
+/// opened, so the webview cannot use this to open anything else.
+#[tauri::command(async)]
+pub fn pack_open(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    request: PackOpenRequest,
+) -> Result<(), CommandError> {
+    use tauri_plugin_opener::OpenerExt;
+    let vault = state.lock().known.as_ref().map(|k| k.path.clone());
+    let path = PathBuf::from(&request.path);
+    if !vault.is_some_and(|vault| is_pack_of(&vault, &path)) {
+        return Err(CommandError::new(ErrorCode::NotFound, "That is not a pack of this vault"));
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| CommandError::new(ErrorCode::Internal, format!("Could not open the pack: {e}")))
+}
+
+/// Whether `path` is an existing PDF directly inside the `packs` folder beside `vault`.
+fn is_pack_of(vault: &Path, path: &Path) -> bool {
+    let folder = beside_vault(vault, "packs");
+    let (Ok(folder), Ok(path)) = (folder.canonicalize(), path.canonicalize()) else { return false };
+    path.parent() == Some(folder.as_path()) && path.extension().is_some_and(|e| e == "pdf") && path.is_file()
 }
 
 /// The practice's certificate: subject and fingerprint.
@@ -52,6 +81,28 @@ pub fn certificate_export(state: State<'_, AppState>) -> Result<CertificateView,
     })
 }
 
+/// Replaces the signing key and certificate with ones from a PKCS#12 file.
+#[tauri::command(async)]
+pub fn certificate_import(
+    state: State<'_, AppState>,
+    request: CertificateImportRequest,
+) -> Result<CertificateView, CommandError> {
+    let file = std::fs::read(&request.path).map_err(|e| CommandError {
+        code: ErrorCode::InvalidInput,
+        message: "Check the highlighted answers".into(),
+        fields: vec![crate::dto::FieldError {
+            field: "path".into(),
+            message: format!("That file cannot be read: {e}"),
+        }],
+    })?;
+    let file_password = custodian_core::secrecy::SecretString::from(request.pkcs12_password);
+    let current = custodian_core::secrecy::SecretString::from(request.current_password);
+    with_session(&state, |session| {
+        let certificate = session.import_certificate(&file, &file_password, &current, OffsetDateTime::now_utc())?;
+        Ok(CertificateView { subject: certificate.subject, fingerprint: certificate.fingerprint, exported_to: None })
+    })
+}
+
 fn beside_vault(vault: &Path, folder: &str) -> PathBuf {
     vault.parent().unwrap_or(Path::new(".")).join(folder)
 }
@@ -76,4 +127,27 @@ fn save_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, CommandE
         }
     }
     Err(CommandError::new(ErrorCode::Internal, format!("Too many files named {name} in {}", folder.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_pdfs_in_the_vaults_packs_folder_count_as_its_packs() {
+        let dir = tempfile::tempdir().unwrap();
+        let vault = dir.path().join("riverside.custodian");
+        let packs = dir.path().join("packs");
+        std::fs::create_dir_all(&packs).unwrap();
+        let pack = packs.join("a.pdf");
+        std::fs::write(&pack, b"%PDF").unwrap();
+        std::fs::write(packs.join("notes.txt"), b"x").unwrap();
+        std::fs::write(dir.path().join("b.pdf"), b"%PDF").unwrap();
+        assert!(is_pack_of(&vault, &pack));
+        assert!(is_pack_of(&vault, &packs.join("..").join("packs").join("a.pdf")));
+        assert!(!is_pack_of(&vault, &packs.join("notes.txt")));
+        assert!(!is_pack_of(&vault, &dir.path().join("b.pdf")));
+        assert!(!is_pack_of(&vault, &packs.join("missing.pdf")));
+        assert!(!is_pack_of(&dir.path().join("other").join("v.custodian"), &pack));
+    }
 }

@@ -12,6 +12,7 @@ import type { BackupOffer } from './bindings/BackupOffer';
 import type { BackupRestoreRequest } from './bindings/BackupRestoreRequest';
 import type { BackupSettingsRequest } from './bindings/BackupSettingsRequest';
 import type { BackupSettingsView } from './bindings/BackupSettingsView';
+import type { CertificateImportRequest } from './bindings/CertificateImportRequest';
 import type { CertificateView } from './bindings/CertificateView';
 import type { ChainStatus } from './bindings/ChainStatus';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
@@ -25,6 +26,7 @@ import type { KnownVault } from './bindings/KnownVault';
 import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
 import type { OneTimePasswordShown } from './bindings/OneTimePasswordShown';
 import type { PackCreated } from './bindings/PackCreated';
+import type { PackOpenRequest } from './bindings/PackOpenRequest';
 import type { PackRequest } from './bindings/PackRequest';
 import type { PasswordCheckRequest } from './bindings/PasswordCheckRequest';
 import type { PasswordRequest } from './bindings/PasswordRequest';
@@ -141,13 +143,34 @@ export const backupRestore = (request: BackupRestoreRequest): Promise<SessionInf
 /** Makes and signs an evidence pack and saves it in the `packs` folder beside the vault. Takes seconds. */
 export const packCreate = (request: PackRequest): Promise<PackCreated> => call('pack_create', { request });
 
+/** Opens a pack (in the vault's packs folder) in the computer's PDF reader. */
+export const packOpen = (request: PackOpenRequest): Promise<null> => call('pack_open', { request });
+
 /** The practice's signing certificate. */
 export const certificateInfo = (): Promise<CertificateView> => call('certificate_info');
 
 /** Writes the signing certificate as a `.cer` file beside the vault; `exportedTo` says where. */
 export const certificateExport = (): Promise<CertificateView> => call('certificate_export');
 
+/** Replaces the signing key and certificate with ones from a PKCS#12 file. */
+export const certificateImport = (request: CertificateImportRequest): Promise<CertificateView> =>
+  call('certificate_import', { request });
+
 /** Asks for a vault file with the native open dialog; `null` when the person cancels. */
+/** Asks for a PKCS#12 certificate file with the native open dialog; `null` when cancelled. */
+export async function choosePkcs12File(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Choose the certificate file (PKCS#12)',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'PKCS#12 certificate', extensions: ['p12', 'pfx'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
 export async function chooseVaultFile(): Promise<string | null> {
   try {
     return await open({

@@ -1,5 +1,7 @@
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
+import { packOpen } from '../ipc';
 import type { PackCreated, PackRequest } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { SummaryRow } from '../shared/SummaryRow';
@@ -16,6 +18,7 @@ type PackCreatedPanelProps = {
 export function PackCreatedPanel({ created, request }: PackCreatedPanelProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   const certificate = useCertificate();
+  const opened = useMutation({ mutationFn: () => packOpen({ path: created.path }) });
   useEffect(() => {
     // Move focus to the result, so keyboard and screen-reader users hear that the pack is made.
     heading.current?.focus();
@@ -47,6 +50,20 @@ export function PackCreatedPanel({ created, request }: PackCreatedPanelProps) {
           </span>
         </SummaryRow>
       </dl>
+      <button
+        type="button"
+        className="nhsuk-button nhsuk-button--secondary"
+        id="pack-open"
+        disabled={opened.isPending}
+        onClick={() => opened.mutate()}
+      >
+        Open the pack
+      </button>
+      {opened.isError && (
+        <p className="nhsuk-error-message" id="pack-open-error" role="alert">
+          <span className="nhsuk-u-visually-hidden">Error:</span> {opened.error.message}
+        </p>
+      )}
       <p>
         The pack is in the <strong>packs</strong> folder beside the vault file. Its SHA-256 is also recorded in the
         audit trail, so the practice can show later which file it gave to whom.

@@ -95,6 +95,19 @@ describe('PacksScreen', () => {
     );
   });
 
+  it('opens the pack it made, and says so plainly when it cannot', async () => {
+    const { ipc, user } = setup({
+      pack_create: () => created,
+      pack_open: () => {
+        throw commandError('not_found', 'That is not a pack of this vault');
+      },
+    });
+    await user.click(screen.getByRole('button', { name: 'Make and sign the pack' }));
+    await user.click(await screen.findByRole('button', { name: 'Open the pack' }));
+    await waitFor(() => expect(ipc).toHaveBeenCalledWith('pack_open', { request: { path: created.path } }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('That is not a pack of this vault');
+  });
+
   it('checks the shape of the days before asking Rust', async () => {
     const { ipc, user } = setup();
     await user.clear(screen.getByLabelText('From'));

@@ -1,5 +1,6 @@
 import type { SessionInfo } from '../ipc';
 import { BackupsSection } from './BackupsSection';
+import { CertificateImportSection } from './CertificateImportSection';
 import { CertificateSection } from './CertificateSection';
 import { IdleLockSection } from './IdleLockSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
@@ -14,6 +15,7 @@ export function SettingsScreen({ session }: { session: SessionInfo }) {
       {permissions.changeSettings ? <BackupsSection session={session} /> : null}
       {permissions.manageVault ? <RecoveryKeySection session={session} /> : null}
       <CertificateSection />
+      {permissions.manageVault ? <CertificateImportSection /> : null}
     </div>
   );
 }

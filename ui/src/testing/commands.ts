@@ -12,6 +12,7 @@ import type {
   BackupRestoreRequest,
   BackupSettingsRequest,
   BackupSettingsView,
+  CertificateImportRequest,
   CertificateView,
   ChainStatus,
   ChangePasswordRequest,
@@ -27,6 +28,7 @@ import type {
   NewRecoveryKey,
   OneTimePasswordShown,
   PackCreated,
+  PackOpenRequest,
   PackRequest,
   PasswordCheckRequest,
   PasswordRequest,
@@ -72,6 +74,8 @@ type Commands = {
   backup_find: [BackupLookupRequest, BackupOffer | null];
   backup_restore: [BackupRestoreRequest, SessionInfo];
   pack_create: [PackRequest, PackCreated];
+  pack_open: [PackOpenRequest, null];
+  certificate_import: [CertificateImportRequest, CertificateView];
   certificate_info: [undefined, CertificateView];
   certificate_export: [undefined, CertificateView];
   'plugin:dialog|open': [undefined, string | null];

@@ -10,7 +10,7 @@ use rand_core::OsRng;
 use time::OffsetDateTime;
 
 use crate::output::{backup_line, person_line, recovery_key_notice};
-use crate::secret_input::read_password;
+use crate::secret_input::{read_line_as, read_password};
 use crate::{BackupsArgs, CheckArgs, CreateArgs, PackCreateArgs, RestoreArgs};
 
 /// `custodian vault create`.
@@ -179,4 +179,17 @@ fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
 
 fn crate_time(at: OffsetDateTime) -> String {
     at.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+/// `custodian certificate import`.
+pub(crate) fn certificate_import(vault: &Path, login: &str, file: &Path) -> Result<(), CoreError> {
+    let pkcs12 = std::fs::read(file).map_err(|e| CoreError::Refused(format!("cannot read {}: {e}", file.display())))?;
+    let password = read_password()?;
+    let file_password = read_line_as(custodian_core::Field::Pkcs12File, "PKCS#12 file's password")?;
+    let now = OffsetDateTime::now_utc();
+    let mut session = sign_in(vault, login, &password, now)?;
+    let certificate = session.import_certificate(&pkcs12, &file_password, &password, now)?;
+    println!("Imported. Packs are now signed as {}", certificate.subject);
+    println!("SHA-256 fingerprint: {}", certificate.fingerprint);
+    Ok(())
 }

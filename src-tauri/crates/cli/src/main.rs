@@ -103,6 +103,21 @@ enum CertificateCommand {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Replace the practice's signing key and certificate with ones from a PKCS#12 file.
+    Import {
+        /// The vault file.
+        #[arg(long)]
+        vault: PathBuf,
+        /// A practice manager's login.
+        #[arg(long)]
+        login: String,
+        /// The PKCS#12 (.p12 or .pfx) file.
+        #[arg(long)]
+        file: PathBuf,
+        /// Read two lines from standard input: your password, then the PKCS#12 file's password.
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -200,6 +215,9 @@ fn main() -> ExitCode {
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {
             commands::certificate_export(&vault, &login, &out)
+        }
+        Command::Certificate(CertificateCommand::Import { vault, login, file, .. }) => {
+            commands::certificate_import(&vault, &login, &file)
         }
         Command::Bench(args) => bench::run(args),
     };

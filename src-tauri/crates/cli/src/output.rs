@@ -13,6 +13,9 @@ fn flag(field: Field) -> &'static str {
         Field::IdleLockMinutes => "idle lock minutes",
         Field::VaultPath => "--vault",
         Field::CurrentPassword => "current password",
+        Field::Pkcs12File => "--file",
+        Field::PeriodFrom => "--from",
+        Field::PeriodTo => "--to",
         _ => "input",
     }
 }

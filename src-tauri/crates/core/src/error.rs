@@ -40,6 +40,8 @@ pub enum Field {
     PeriodFrom,
     /// The last day of a pack's period.
     PeriodTo,
+    /// A PKCS#12 file to import, with its password.
+    Pkcs12File,
 }
 
 /// One problem with one field, in words a person can act on.

@@ -3,12 +3,15 @@
 
 use custodian_pdf::SigningIdentity;
 use custodian_vault::rusqlite::{Connection, OptionalExtension, params};
+use custodian_vault::secrecy::{ExposeSecret, SecretString};
+use p12_keystore::{KeyStore, Pkcs12ImportPolicy};
 use rand_core::{CryptoRng, RngCore};
 use time::OffsetDateTime;
 
 use crate::audit::{self, NewAuditEntry};
-use crate::error::{CoreError, Result};
+use crate::error::{CoreError, Field, Result};
 use crate::practice::{self, Practice};
+use crate::role::Permission;
 use crate::session::Session;
 
 /// Schema of the signing identity (migration 1).
@@ -81,6 +84,31 @@ fn info(identity: &SigningIdentity) -> CertificateInfo {
     }
 }
 
+/// The private key and certificate in a PKCS#12 file, as DER, or why they cannot be used.
+fn identity_from_pkcs12(file: &[u8], password: &SecretString) -> Result<SigningIdentity> {
+    let unreadable = || {
+        CoreError::invalid(
+            Field::Pkcs12File,
+            "That file could not be opened with that password: is it a PKCS#12 (.p12 or .pfx) file?",
+        )
+    };
+    let store =
+        KeyStore::from_pkcs12(file, password.expose_secret(), Pkcs12ImportPolicy::Relaxed).map_err(|_| unreadable())?;
+    let (_, chain) = store
+        .private_key_chain()
+        .ok_or_else(|| CoreError::invalid(Field::Pkcs12File, "That file holds no private key with its certificate"))?;
+    chain
+        .certs()
+        .iter()
+        .find_map(|certificate| SigningIdentity::from_der(chain.key().as_der(), certificate.as_der()).ok())
+        .ok_or_else(|| {
+            CoreError::invalid(
+                Field::Pkcs12File,
+                "The key in that file is not an ECDSA P-256 key with its certificate; Custodian signs with P-256 keys",
+            )
+        })
+}
+
 impl Session {
     /// The practice's signing identity, made (and recorded) on first use for a vault that has none.
     pub(crate) fn signing_identity(
@@ -107,6 +135,39 @@ impl Session {
             audit::append(tx, now, &entry)
         })?;
         Ok(identity)
+    }
+
+    /// Replaces the practice's signing key and certificate with ones issued elsewhere, from a
+    /// PKCS#12 file. Practice managers only, after their password. Packs made before keep their
+    /// old signature; later packs are signed with the imported key.
+    pub fn import_certificate(
+        &mut self,
+        pkcs12: &[u8],
+        pkcs12_password: &SecretString,
+        current: &SecretString,
+        now: OffsetDateTime,
+    ) -> Result<CertificateInfo> {
+        self.require(Permission::ManageVault, now)?;
+        self.confirm_password(current)?;
+        let identity = identity_from_pkcs12(pkcs12, pkcs12_password)?;
+        let actor = self.person.login.as_str().to_owned();
+        let summary = format!(
+            "imported the signing certificate {}, SHA-256 {}",
+            identity.subject(),
+            identity.fingerprint_sha256()
+        );
+        self.vault.write(|tx| {
+            store(tx, &identity, "imported", now)?;
+            let entry = NewAuditEntry {
+                actor_login: &actor,
+                action: "certificate.import",
+                record_type: "certificate",
+                record_id: "1".into(),
+                summary,
+            };
+            audit::append(tx, now, &entry)
+        })?;
+        Ok(info(&identity))
     }
 
     /// The practice's certificate (made on first use), to show its fingerprint or export it.

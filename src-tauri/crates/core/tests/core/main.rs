@@ -558,3 +558,43 @@ fn a_pack_needs_a_sound_period_and_a_role_that_may_make_one() {
     let refused = jordan.create_pack(PackScope::WholePractice, "2026-04-01", "2027-03-31", NOW, &mut OsRng);
     assert!(matches!(refused, Err(CoreError::Forbidden { .. })));
 }
+
+#[test]
+fn a_certificate_issued_elsewhere_is_imported_from_pkcs12_and_signs_later_packs() {
+    use custodian_core::{PackScope, verify_pack};
+    use custodian_pdf::SigningIdentity;
+    use p12_keystore::{Certificate, KeyStore, KeyStoreEntry, LocalKeyId, PrivateKey, PrivateKeyChain};
+
+    let issued =
+        SigningIdentity::generate("Riverside Surgery", "NHS Example Trust", Some("ODS B86001"), NOW, 2, &mut OsRng)
+            .unwrap();
+    let chain = PrivateKeyChain::new(
+        LocalKeyId(vec![1]),
+        PrivateKey::from_der(&issued.private_key_pkcs8_der()).unwrap(),
+        [Certificate::from_der(&issued.certificate_der()).unwrap()],
+    );
+    let mut store = KeyStore::new();
+    store.add_entry("practice", KeyStoreEntry::PrivateKeyChain(chain));
+    let p12 = store.writer("file password").write().unwrap();
+
+    let p = created();
+    let mut pm = manager(&p);
+    let before = pm.certificate(NOW, &mut OsRng).unwrap();
+    let wrong = pm.import_certificate(&p12, &secret("not it"), &secret(PASSWORD), NOW);
+    assert_eq!(fields(wrong.unwrap_err()), vec![Field::Pkcs12File]);
+    let not_p12 = pm.import_certificate(b"hello", &secret("file password"), &secret(PASSWORD), NOW);
+    assert_eq!(fields(not_p12.unwrap_err()), vec![Field::Pkcs12File]);
+    assert_eq!(pm.certificate(NOW, &mut OsRng).unwrap(), before, "refused imports change nothing");
+
+    let imported = pm.import_certificate(&p12, &secret("file password"), &secret(PASSWORD), NOW).unwrap();
+    assert_eq!(imported.fingerprint, issued.fingerprint_sha256());
+    assert!(imported.subject.contains("O=NHS Example Trust"), "{}", imported.subject);
+    let pack = pm.create_pack(PackScope::People, "2026-01-01", "2026-12-31", NOW, &mut OsRng).unwrap();
+    assert_eq!(verify_pack(&pack.pdf).unwrap().certificate_fingerprint, issued.fingerprint_sha256());
+    drop(pm);
+
+    let own = add_and_activate(&p, "Jordan Ellis", "jellis", &[Role::Staff]);
+    let mut jordan = sign_in(&p.path, "jellis", &secret(&own), NOW).unwrap();
+    let refused = jordan.import_certificate(&p12, &secret("file password"), &secret(&own), NOW);
+    assert!(matches!(refused, Err(CoreError::Forbidden { .. })));
+}
