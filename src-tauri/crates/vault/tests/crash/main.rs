@@ -12,16 +12,20 @@
 //! acknowledged and at least [`MIN_ROUNDS`] writers have been killed. A longer run:
 //! `CUSTODIAN_CRASH_SAVES=1000 cargo test -p custodian-vault --test crash`.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use custodian_vault::secrecy::SecretString;
 use custodian_vault::{KdfParams, Unlock, Vault, VaultError};
 use rand_core::{OsRng, RngCore};
+
+#[path = "../support/child_output.rs"]
+mod child_output;
+use child_output::{lines_of, text_of};
 
 /// Set in the child's environment to the vault it must write to; absent in a normal test run.
 const CHILD_ENV: &str = "CUSTODIAN_CRASH_CHILD";
@@ -212,29 +216,6 @@ fn was_killed(status: ExitStatus) -> bool {
 #[cfg(not(unix))]
 fn was_killed(status: ExitStatus) -> bool {
     !status.success()
-}
-
-/// The lines of a child's output, read on a thread as they come.
-fn lines_of(output: impl Read + Send + 'static) -> Receiver<String> {
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        for line in BufReader::new(output).lines() {
-            let Ok(line) = line else { break };
-            if sender.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    receiver
-}
-
-/// All of a child's output, read on a thread so the child never blocks on a full pipe.
-fn text_of(output: impl Read + Send + 'static) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut text = String::new();
-        let _ = BufReader::new(output).read_to_string(&mut text);
-        text
-    })
 }
 
 /// Waits for the line `wanted`, skipping others; false if the output ends or time runs out first.

@@ -7,16 +7,20 @@
 //! [`Vault::write`] each. N is `CUSTODIAN_TWO_WRITERS_ROWS` (default 100). The parent then
 //! opens the vault and expects all 2N rows.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use custodian_vault::secrecy::SecretString;
 use custodian_vault::{KdfParams, Unlock, Vault, VaultError};
 use rand_core::{OsRng, RngCore};
+
+#[path = "../support/child_output.rs"]
+mod child_output;
+use child_output::{lines_of, text_of};
 
 /// Set in a writer's environment to the vault it must write to; absent in a normal test run.
 const CHILD_ENV: &str = "CUSTODIAN_TWO_WRITERS_CHILD";
@@ -205,29 +209,6 @@ impl Drop for Writer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The lines of a child's output, read on a thread as they come.
-fn lines_of(output: impl Read + Send + 'static) -> Receiver<String> {
-    let (sender, receiver) = mpsc::channel();
-    thread::spawn(move || {
-        for line in BufReader::new(output).lines() {
-            let Ok(line) = line else { break };
-            if sender.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    receiver
-}
-
-/// All of a child's output, read on a thread so the child never blocks on a full pipe.
-fn text_of(output: impl Read + Send + 'static) -> thread::JoinHandle<String> {
-    thread::spawn(move || {
-        let mut text = String::new();
-        let _ = BufReader::new(output).read_to_string(&mut text);
-        text
-    })
 }
 
 fn rows_of(vault: &Vault, tag: &str) -> Vec<i64> {
