@@ -3,12 +3,11 @@ import { z } from 'zod';
 
 import { useStatusMutation } from '../appStatus';
 import { accountChangePassword, type SessionInfo } from '../ipc';
-import { usePasswordStrength } from '../session/usePasswordStrength';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from './NewPasswordFields';
 
 const schema = z
   .object({
@@ -22,7 +21,7 @@ const schema = z
   });
 
 // Rust reports a weak new password under `password`, a wrong current one under `currentPassword`.
-const FIELD_IDS = { currentPassword: 'current-password', password: 'password', confirmPassword: 'confirm-password' } as const;
+const FIELD_IDS = { currentPassword: 'current-password', ...NEW_PASSWORD_FIELD_IDS } as const;
 
 const EMPTY = { currentPassword: '', password: '', confirmPassword: '' };
 
@@ -31,7 +30,6 @@ export function ChangePasswordForm({ session }: { session: SessionInfo }) {
   const form = useSchemaForm(schema, EMPTY);
   const change = useStatusMutation(accountChangePassword, () => form.reset(EMPTY));
   const password = useWatch({ control: form.control, name: 'password' });
-  const strength = usePasswordStrength(password, [session.person.fullName, session.person.login, session.practiceName]);
   const errors = formErrors(form.formState.errors, change.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
@@ -60,25 +58,13 @@ export function ChangePasswordForm({ session }: { session: SessionInfo }) {
           autoComplete="current-password"
           registration={form.register('currentPassword')}
         />
-        <TextField
-          id={FIELD_IDS.password}
-          type="password"
+        <NewPasswordFields
           label="New password"
-          hint="At least 10 characters. Three random words work well, e.g. kettle orbit lantern."
-          error={errors.of('password')}
-          width={20}
-          autoComplete="new-password"
-          registration={form.register('password')}
-        />
-        <PasswordStrengthMeter id="password-strength" strength={strength} />
-        <TextField
-          id={FIELD_IDS.confirmPassword}
-          type="password"
-          label="Type the new password again"
-          error={errors.of('confirmPassword')}
-          width={20}
-          autoComplete="new-password"
-          registration={form.register('confirmPassword')}
+          confirmLabel="Type the new password again"
+          typed={password}
+          context={[session.person.fullName, session.person.login, session.practiceName]}
+          errors={errors}
+          register={form.register}
         />
         <button type="submit" className="nhsuk-button" id="change-password-submit" disabled={change.isPending}>
           Change password

@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { useStatusMutation } from '../appStatus';
 import { accountChoosePassword, type SessionInfo } from '../ipc';
 import { SessionPage } from '../session/SessionPage';
-import { usePasswordStrength } from '../session/usePasswordStrength';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter';
-import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from './NewPasswordFields';
 
 const schema = z
   .object({
@@ -21,7 +19,7 @@ const schema = z
     message: 'The two passwords do not match',
   });
 
-const FIELD_IDS = { password: 'password', confirmPassword: 'confirm-password' } as const;
+const FIELD_IDS = NEW_PASSWORD_FIELD_IDS;
 
 /** First sign-in with a one-time password: the person chooses their own before anything else. */
 export function ChoosePasswordScreen({ session }: { session: SessionInfo }) {
@@ -29,7 +27,6 @@ export function ChoosePasswordScreen({ session }: { session: SessionInfo }) {
   const form = useSchemaForm(schema, { password: '', confirmPassword: '' });
   const choose = useStatusMutation(accountChoosePassword);
   const password = useWatch({ control: form.control, name: 'password' });
-  const strength = usePasswordStrength(password, [person.fullName, person.login, session.practiceName]);
   const errors = formErrors(form.formState.errors, choose.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
@@ -48,26 +45,14 @@ export function ChoosePasswordScreen({ session }: { session: SessionInfo }) {
         </p>
 
         <form onSubmit={submit} noValidate>
-          <TextField
-            id={FIELD_IDS.password}
-            type="password"
+          <NewPasswordFields
             label="Your new password"
-            hint="At least 10 characters. Three random words work well, e.g. kettle orbit lantern."
-            error={errors.of('password')}
-            width={20}
-            autoComplete="new-password"
+            confirmLabel="Type the password again"
+            typed={password}
+            context={[person.fullName, person.login, session.practiceName]}
+            errors={errors}
+            register={form.register}
             autoFocus
-            registration={form.register('password')}
-          />
-          <PasswordStrengthMeter id="password-strength" strength={strength} />
-          <TextField
-            id={FIELD_IDS.confirmPassword}
-            type="password"
-            label="Type the password again"
-            error={errors.of('confirmPassword')}
-            width={20}
-            autoComplete="new-password"
-            registration={form.register('confirmPassword')}
           />
           <button type="submit" className="nhsuk-button" id="choose-password-submit" disabled={choose.isPending}>
             Save password

@@ -1,16 +1,14 @@
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../account/NewPasswordFields';
 import { useStatusMutation } from '../appStatus';
 import { sessionSetNewPassword, sessionSignOut, type PersonInfo } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Page } from '../shared/Page';
-import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter';
-import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { usePasswordStrength } from './usePasswordStrength';
 
 const schema = z
   .object({
@@ -22,7 +20,7 @@ const schema = z
     message: 'The two passwords do not match',
   });
 
-const FIELD_IDS = { password: 'password', confirmPassword: 'confirm-password' } as const;
+const FIELD_IDS = NEW_PASSWORD_FIELD_IDS;
 
 type NewPasswordScreenProps = {
   /** Whose password is being replaced. */
@@ -37,7 +35,6 @@ export function NewPasswordScreen({ person, practiceName }: NewPasswordScreenPro
   const save = useStatusMutation(sessionSetNewPassword);
   const cancel = useStatusMutation(sessionSignOut);
   const password = useWatch({ control: form.control, name: 'password' });
-  const strength = usePasswordStrength(password, [person.fullName, person.login, practiceName ?? '']);
   const errors = formErrors(form.formState.errors, save.error ?? cancel.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
@@ -54,26 +51,14 @@ export function NewPasswordScreen({ person, practiceName }: NewPasswordScreenPro
       </p>
 
       <form onSubmit={submit} noValidate>
-        <TextField
-          id={FIELD_IDS.password}
-          type="password"
+        <NewPasswordFields
           label="New password"
-          hint="At least 10 characters. Three random words work well, e.g. kettle orbit lantern."
-          error={errors.of('password')}
-          width={20}
-          autoComplete="new-password"
+          confirmLabel="Type the new password again"
+          typed={password}
+          context={[person.fullName, person.login, practiceName ?? '']}
+          errors={errors}
+          register={form.register}
           autoFocus
-          registration={form.register('password')}
-        />
-        <PasswordStrengthMeter id="password-strength" strength={strength} />
-        <TextField
-          id={FIELD_IDS.confirmPassword}
-          type="password"
-          label="Type the new password again"
-          error={errors.of('confirmPassword')}
-          width={20}
-          autoComplete="new-password"
-          registration={form.register('confirmPassword')}
         />
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" id="new-password-submit" disabled={save.isPending}>

@@ -1,13 +1,12 @@
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../account/NewPasswordFields';
 import { useStatusMutation } from '../appStatus';
 import { vaultCreate, type CreatedVault } from '../ipc';
-import { usePasswordStrength } from '../session/usePasswordStrength';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { Page } from '../shared/Page';
-import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 
@@ -31,8 +30,7 @@ const FIELD_IDS = {
   odsCode: 'ods-code',
   fullName: 'full-name',
   login: 'login',
-  password: 'password',
-  confirmPassword: 'confirm-password',
+  ...NEW_PASSWORD_FIELD_IDS,
 } as const;
 
 type CreateVaultFormProps = {
@@ -56,7 +54,6 @@ export function CreateVaultForm({ defaultVaultFolder, onCreated, onCancel }: Cre
     control: form.control,
     name: ['practiceName', 'fullName', 'login', 'password'],
   });
-  const strength = usePasswordStrength(typedPassword, [typedFullName, typedLogin, typedPracticeName]);
   const errors = formErrors(form.formState.errors, create.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
@@ -127,25 +124,13 @@ export function CreateVaultForm({ defaultVaultFolder, onCreated, onCancel }: Cre
             autoCapitalize="none"
             registration={form.register('login')}
           />
-          <TextField
-            id={FIELD_IDS.password}
-            type="password"
+          <NewPasswordFields
             label="Password"
-            hint="At least 10 characters. Three random words work well, e.g. kettle orbit lantern."
-            error={errors.of('password')}
-            width={20}
-            autoComplete="new-password"
-            registration={form.register('password')}
-          />
-          <PasswordStrengthMeter id="password-strength" strength={strength} />
-          <TextField
-            id={FIELD_IDS.confirmPassword}
-            type="password"
-            label="Type the password again"
-            error={errors.of('confirmPassword')}
-            width={20}
-            autoComplete="new-password"
-            registration={form.register('confirmPassword')}
+            confirmLabel="Type the password again"
+            typed={typedPassword}
+            context={[typedFullName, typedLogin, typedPracticeName]}
+            errors={errors}
+            register={form.register}
           />
         </fieldset>
 
