@@ -7,7 +7,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from './NewPasswordFields';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../session/NewPasswordFields';
 
 const schema = z
   .object({

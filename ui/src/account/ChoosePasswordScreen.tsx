@@ -7,7 +7,7 @@ import { SessionPage } from '../session/SessionPage';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from './NewPasswordFields';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../session/NewPasswordFields';
 
 const schema = z
   .object({

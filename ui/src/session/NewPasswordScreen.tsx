@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
-import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../account/NewPasswordFields';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from './NewPasswordFields';
 import { useStatusMutation } from '../appStatus';
 import { sessionSetNewPassword, sessionSignOut, type PersonInfo } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';

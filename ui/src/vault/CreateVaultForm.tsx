@@ -1,7 +1,7 @@
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
-import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../account/NewPasswordFields';
+import { NEW_PASSWORD_FIELD_IDS, NewPasswordFields } from '../session/NewPasswordFields';
 import { useStatusMutation } from '../appStatus';
 import { vaultCreate, type CreatedVault } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';

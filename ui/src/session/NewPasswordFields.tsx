@@ -1,6 +1,6 @@
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-import { usePasswordStrength } from '../session/usePasswordStrength';
+import { usePasswordStrength } from './usePasswordStrength';
 import type { FormErrors } from '../shared/formErrors';
 import { PasswordStrengthMeter } from '../shared/PasswordStrengthMeter';
 import { TextField } from '../shared/TextField';
