@@ -170,11 +170,18 @@ class ImportedCertificate(unittest.TestCase):
     """A certificate made by OpenSSL, imported from PKCS#12, signs the packs made afterwards."""
 
     def test_a_pack_after_an_import_is_signed_by_the_imported_certificate(self):
+        self.check_import(["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"])
+
+    def test_a_pack_after_an_rsa_import_is_signed_by_the_imported_certificate(self):
+        self.check_import(["-newkey", "rsa:2048"])
+
+    def check_import(self, new_key):
+        """Imports a key made by `openssl req -x509 <new_key>`, then checks a pack made afterwards."""
         with tempfile.TemporaryDirectory() as name:
             folder = Path(name)
             key, cert, p12 = folder / "key.pem", folder / "cert.pem", folder / "practice.p12"
             made = run([
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "openssl", "req", "-x509", *new_key, "-nodes",
                 "-keyout", str(key), "-out", str(cert), "-days", "365",
                 "-subj", "/CN=Greenfield Medical Centre/O=Example ICB/OU=ODS Y01234",
             ])

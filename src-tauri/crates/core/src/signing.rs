@@ -104,7 +104,8 @@ fn identity_from_pkcs12(file: &[u8], password: &SecretString) -> Result<SigningI
         .ok_or_else(|| {
             CoreError::invalid(
                 Field::Pkcs12File,
-                "The key in that file is not an ECDSA P-256 key with its certificate; Custodian signs with P-256 keys",
+                "The key in that file is not a usable key with its certificate; Custodian accepts ECDSA P-256 keys \
+                 or RSA keys of 2048 bits or more",
             )
         })
 }

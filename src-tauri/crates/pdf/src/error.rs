@@ -33,7 +33,8 @@ pub enum PdfError {
         detail: String,
     },
 
-    /// The signature uses an algorithm this crate does not verify (only SHA-256 with ECDSA P-256).
+    /// The signature uses an algorithm this crate does not verify (only SHA-256 with ECDSA P-256
+    /// or with RSA PKCS#1 v1.5).
     #[error("unsupported signature algorithm {algorithm}")]
     UnsupportedAlgorithm {
         /// The algorithm's object identifier or name.
@@ -49,18 +50,27 @@ pub enum PdfError {
         reserved: usize,
     },
 
-    /// A private key could not be read (not PKCS#8, or not an ECDSA P-256 key).
+    /// A private key could not be read (not PKCS#8, or neither an ECDSA P-256 nor an RSA key).
     #[error("invalid private key: {detail}")]
     InvalidKey {
         /// What the decoder reported.
         detail: String,
     },
 
-    /// A certificate could not be read (not DER X.509, or not for an ECDSA P-256 key).
+    /// A certificate could not be read (not DER X.509, or not for an ECDSA P-256 or RSA key).
     #[error("invalid certificate: {detail}")]
     InvalidCertificate {
         /// What the decoder reported.
         detail: String,
+    },
+
+    /// An RSA key is too short to be safe to sign with.
+    #[error("the RSA key has {bits} bits; at least {minimum} are needed")]
+    RsaKeyTooSmall {
+        /// Bits in the key's modulus.
+        bits: usize,
+        /// The fewest bits accepted.
+        minimum: usize,
     },
 
     /// The private key does not belong to the certificate's public key.

@@ -1,9 +1,12 @@
-//! A signing identity: an ECDSA P-256 key and the self-signed X.509 certificate that names it.
+//! A signing identity: a private key and the X.509 certificate that names it.
 //!
-//! Certificates follow RFC 5280: version 3, a random positive 128-bit serial, issuer = subject,
+//! [`SigningIdentity::generate`] makes an ECDSA P-256 key and a self-signed certificate;
+//! [`SigningIdentity::from_der`] also accepts an RSA key of at least 2048 bits (RFC 8017) with a
+//! certificate issued elsewhere. Generated certificates follow RFC 5280: version 3, a random positive 128-bit serial, issuer = subject,
 //! key usage digitalSignature + nonRepudiation, basicConstraints CA false, and subject/authority
 //! key identifiers. The key is zeroized when the identity is dropped (`p256::ecdsa::SigningKey`
-//! zeroizes its scalar on drop) and never appears in `Debug` output.
+//! zeroizes its scalar on drop, `rsa::pkcs1v15::SigningKey` its primes and exponents) and never
+//! appears in `Debug` output.
 
 use std::fmt;
 
@@ -11,8 +14,10 @@ use der::asn1::{GeneralizedTime, SetOfVec, UtcTime};
 use der::oid::db::rfc4519;
 use der::{Any, DateTime, Decode, Encode, EncodePem, Tag, pem::LineEnding};
 use p256::ecdsa::{DerSignature, SigningKey, VerifyingKey};
-use p256::pkcs8::{DecodePrivateKey, EncodePrivateKey};
+use p256::pkcs8::{DecodePrivateKey, DecodePublicKey, EncodePrivateKey, ObjectIdentifier, PrivateKeyInfo};
 use rand_core::{CryptoRng, RngCore};
+use rsa::traits::PublicKeyParts;
+use rsa::{RsaPrivateKey, RsaPublicKey};
 use sha2::{Digest, Sha256};
 use spki::SubjectPublicKeyInfoOwned;
 use time::{Duration, OffsetDateTime, UtcOffset};
@@ -26,7 +31,7 @@ use zeroize::{ZeroizeOnDrop, Zeroizing};
 
 use crate::error::PdfError;
 
-/// An ECDSA P-256 signing key with its self-signed certificate.
+/// A signing key (ECDSA P-256, or RSA of at least 2048 bits) with its certificate.
 ///
 /// ```
 /// # use custodian_pdf::SigningIdentity;
@@ -38,14 +43,40 @@ use crate::error::PdfError;
 /// # Ok::<(), custodian_pdf::PdfError>(())
 /// ```
 pub struct SigningIdentity {
-    key: SigningKey,
+    key: Key,
     certificate: Certificate,
 }
 
-// The key must be wiped when the identity goes away; `SigningKey` guarantees it.
+/// The private half of an identity.
+pub(crate) enum Key {
+    /// ECDSA over P-256 with SHA-256 (FIPS 186-4).
+    P256(SigningKey),
+    /// RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 §8.2).
+    Rsa(Box<RsaSigningKey>),
+}
+
+/// An RSA key that signs PKCS#1 v1.5 with SHA-256 (sha256WithRSAEncryption).
+pub(crate) type RsaSigningKey = rsa::pkcs1v15::SigningKey<Sha256>;
+
+/// The public key a certificate certifies.
+pub(crate) enum PublicKey {
+    /// An ECDSA P-256 key.
+    P256(VerifyingKey),
+    /// An RSA key.
+    Rsa(RsaPublicKey),
+}
+
+/// The smallest RSA modulus accepted, in bits (NIST SP 800-57 Part 1: 112-bit security).
+pub(crate) const MIN_RSA_BITS: usize = 2048;
+
+/// rsaEncryption (RFC 8017 Appendix C), the algorithm of an RSA key in PKCS#8 and X.509.
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+
+// The key must be wiped when the identity goes away; both key types guarantee it.
 const _: fn() = || {
     fn zeroized_on_drop<T: ZeroizeOnDrop>() {}
     zeroized_on_drop::<SigningKey>();
+    zeroized_on_drop::<RsaSigningKey>();
 };
 
 impl SigningIdentity {
@@ -85,17 +116,38 @@ impl SigningIdentity {
         let builder = CertificateBuilder::new(profile, serial, validity, subject, public_key, &key)
             .map_err(|error| build_error("certificate", error))?;
         let certificate = builder.build::<DerSignature>().map_err(|error| build_error("certificate", error))?;
-        Ok(Self { key, certificate })
+        Ok(Self { key: Key::P256(key), certificate })
     }
 
-    /// Loads an identity from a PKCS#8 DER private key and a DER certificate, refusing a key
-    /// that is not the certificate's.
+    /// Loads an identity from a PKCS#8 DER private key (ECDSA P-256, or RSA of at least
+    /// 2048 bits) and a DER certificate, refusing a key that is not the certificate's.
     pub fn from_der(pkcs8_private_key: &[u8], certificate: &[u8]) -> Result<Self, PdfError> {
-        let key = SigningKey::from_pkcs8_der(pkcs8_private_key)
-            .map_err(|error| PdfError::InvalidKey { detail: error.to_string() })?;
+        let is_rsa = PrivateKeyInfo::try_from(pkcs8_private_key).is_ok_and(|info| info.algorithm.oid == RSA_ENCRYPTION);
+        let key = if is_rsa {
+            let key = RsaPrivateKey::from_pkcs8_der(pkcs8_private_key)
+                .map_err(|error| PdfError::InvalidKey { detail: format!("not a usable RSA key ({error})") })?;
+            let bits = key.n().bits();
+            if bits < MIN_RSA_BITS {
+                return Err(PdfError::RsaKeyTooSmall { bits, minimum: MIN_RSA_BITS });
+            }
+            Key::Rsa(Box::new(RsaSigningKey::new(key)))
+        } else {
+            Key::P256(
+                SigningKey::from_pkcs8_der(pkcs8_private_key)
+                    .map_err(|error| PdfError::InvalidKey { detail: error.to_string() })?,
+            )
+        };
         let certificate = Certificate::from_der(certificate)
             .map_err(|error| PdfError::InvalidCertificate { detail: error.to_string() })?;
-        if certificate_key(&certificate)? != *key.verifying_key() {
+        let matches = match (&key, certificate_key(&certificate)?) {
+            (Key::P256(key), PublicKey::P256(public)) => *key.verifying_key() == public,
+            (Key::Rsa(key), PublicKey::Rsa(public)) => {
+                let private: &RsaPrivateKey = (**key).as_ref();
+                private.to_public_key() == public
+            }
+            _ => false,
+        };
+        if !matches {
             return Err(PdfError::KeyCertificateMismatch);
         }
         Ok(Self { key, certificate })
@@ -103,7 +155,10 @@ impl SigningIdentity {
 
     /// The private key as PKCS#8 DER, in memory that is wiped when dropped.
     pub fn private_key_pkcs8_der(&self) -> Zeroizing<Vec<u8>> {
-        let document = self.key.to_pkcs8_der().expect("encoding a valid P-256 key as PKCS#8 cannot fail");
+        let document = match &self.key {
+            Key::P256(key) => key.to_pkcs8_der().expect("encoding a valid P-256 key as PKCS#8 cannot fail"),
+            Key::Rsa(key) => key.to_pkcs8_der().expect("encoding a valid RSA key as PKCS#8 cannot fail"),
+        };
         Zeroizing::new(document.as_bytes().to_vec())
     }
 
@@ -127,7 +182,7 @@ impl SigningIdentity {
         name_to_string(&self.certificate.tbs_certificate.subject)
     }
 
-    pub(crate) fn signing_key(&self) -> &SigningKey {
+    pub(crate) fn signing_key(&self) -> &Key {
         &self.key
     }
 
@@ -145,13 +200,19 @@ impl fmt::Debug for SigningIdentity {
     }
 }
 
-/// The P-256 public key a certificate certifies.
-pub(crate) fn certificate_key(certificate: &Certificate) -> Result<VerifyingKey, PdfError> {
+/// The public key a certificate certifies: ECDSA P-256 or RSA (up to 4096 bits).
+pub(crate) fn certificate_key(certificate: &Certificate) -> Result<PublicKey, PdfError> {
     let spki = &certificate.tbs_certificate.subject_public_key_info;
     let der = spki.to_der().map_err(|error| PdfError::InvalidCertificate { detail: error.to_string() })?;
-    use p256::pkcs8::DecodePublicKey;
-    VerifyingKey::from_public_key_der(&der)
-        .map_err(|error| PdfError::InvalidCertificate { detail: format!("not an ECDSA P-256 public key ({error})") })
+    if spki.algorithm.oid == RSA_ENCRYPTION {
+        RsaPublicKey::from_public_key_der(&der)
+            .map(PublicKey::Rsa)
+            .map_err(|error| PdfError::InvalidCertificate { detail: format!("not a usable RSA public key ({error})") })
+    } else {
+        VerifyingKey::from_public_key_der(&der).map(PublicKey::P256).map_err(|error| PdfError::InvalidCertificate {
+            detail: format!("not an ECDSA P-256 or RSA public key ({error})"),
+        })
+    }
 }
 
 /// SHA-256 of `der` as upper-case hex pairs joined by `:`.
@@ -211,6 +272,48 @@ pub(crate) fn build_error(what: &'static str, error: impl fmt::Display) -> PdfEr
     PdfError::Build { what, detail: error.to_string() }
 }
 
+/// RSA keys and self-signed certificates made by the `openssl` command-line tool (generating
+/// RSA keys with the `rsa` crate is slow in unoptimised test builds).
+#[cfg(test)]
+pub(crate) mod openssl {
+    use std::process::Command;
+
+    /// A new `bits`-bit RSA key as PKCS#8 DER and its self-signed certificate as DER, naming
+    /// `CN=common_name, O=organisation`.
+    pub(crate) fn rsa_key_and_certificate(bits: usize, common_name: &str, organisation: &str) -> (Vec<u8>, Vec<u8>) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+        let run = |args: &[&str]| {
+            let output = Command::new("openssl").args(args).output().expect("the openssl tool is installed");
+            assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        };
+        run(&[
+            "req",
+            "-x509",
+            "-newkey",
+            &format!("rsa:{bits}"),
+            "-nodes",
+            "-keyout",
+            &path("key.pem"),
+            "-outform",
+            "DER",
+            "-out",
+            &path("cert.der"),
+            "-days",
+            "3650",
+            "-sha256",
+            "-subj",
+            &format!("/O={organisation}/CN={common_name}"),
+            "-addext",
+            "basicConstraints=critical,CA:FALSE",
+            "-addext",
+            "keyUsage=critical,digitalSignature,nonRepudiation",
+        ]);
+        run(&["pkcs8", "-topk8", "-nocrypt", "-in", &path("key.pem"), "-outform", "DER", "-out", &path("key.der")]);
+        (std::fs::read(path("key.der")).unwrap(), std::fs::read(path("cert.der")).unwrap())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,6 +361,42 @@ mod tests {
         assert!(matches!(bad_key, Err(PdfError::InvalidKey { .. })), "{bad_key:?}");
         let bad_cert = SigningIdentity::from_der(&good.private_key_pkcs8_der(), b"not a cert");
         assert!(matches!(bad_cert, Err(PdfError::InvalidCertificate { .. })), "{bad_cert:?}");
+    }
+
+    #[test]
+    fn an_rsa_key_with_its_certificate_is_accepted_and_round_trips() {
+        let (key, certificate) = openssl::rsa_key_and_certificate(2048, "Dr Rosa Parks", "Imported Surgery");
+        let identity = SigningIdentity::from_der(&key, &certificate).unwrap();
+        assert!(matches!(identity.signing_key(), Key::Rsa(_)));
+        assert_eq!(identity.certificate_der(), certificate);
+        assert_eq!(identity.subject(), "CN=Dr Rosa Parks, O=Imported Surgery");
+        assert_eq!(identity.fingerprint_sha256(), fingerprint_of_der(&certificate));
+        let restored = SigningIdentity::from_der(&identity.private_key_pkcs8_der(), &certificate).unwrap();
+        assert_eq!(*restored.private_key_pkcs8_der(), *identity.private_key_pkcs8_der());
+        let debug = format!("{identity:?}");
+        assert!(debug.contains("Dr Rosa Parks") && !debug.contains("key"), "{debug}");
+    }
+
+    #[test]
+    fn an_rsa_key_from_another_certificate_is_refused() {
+        let (key, _) = openssl::rsa_key_and_certificate(2048, "Dr Rosa Parks", "Imported Surgery");
+        let (_, other_certificate) = openssl::rsa_key_and_certificate(2048, "Dr Rosa Parks", "Imported Surgery");
+        let result = SigningIdentity::from_der(&key, &other_certificate);
+        assert!(matches!(result, Err(PdfError::KeyCertificateMismatch)), "{result:?}");
+        // Neither may an RSA key go with a P-256 certificate, nor a P-256 key with an RSA one.
+        let p256 = identity(1);
+        let result = SigningIdentity::from_der(&key, &p256.certificate_der());
+        assert!(matches!(result, Err(PdfError::KeyCertificateMismatch)), "{result:?}");
+        let result = SigningIdentity::from_der(&p256.private_key_pkcs8_der(), &other_certificate);
+        assert!(matches!(result, Err(PdfError::KeyCertificateMismatch)), "{result:?}");
+    }
+
+    #[test]
+    fn an_rsa_key_under_2048_bits_is_refused() {
+        let (key, certificate) = openssl::rsa_key_and_certificate(1024, "Dr Rosa Parks", "Imported Surgery");
+        let result = SigningIdentity::from_der(&key, &certificate);
+        assert!(matches!(result, Err(PdfError::RsaKeyTooSmall { bits: 1024, minimum: 2048 })), "{result:?}");
+        assert!(result.unwrap_err().to_string().contains("at least 2048"));
     }
 
     #[test]
@@ -317,7 +456,8 @@ mod tests {
         let identity = identity(1);
         let debug = format!("{identity:?}");
         assert!(debug.contains("Dr Ada Lovelace"), "{debug}");
-        let key_hex: String = identity.signing_key().to_bytes().iter().map(|b| format!("{b:02x}")).collect();
+        let Key::P256(key) = identity.signing_key() else { panic!("generated keys are P-256") };
+        let key_hex: String = key.to_bytes().iter().map(|b| format!("{b:02x}")).collect();
         assert!(!debug.to_lowercase().contains(&key_hex[..16]), "{debug}");
         assert!(!debug.contains("key"), "{debug}");
     }

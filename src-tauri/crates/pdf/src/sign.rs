@@ -30,7 +30,8 @@ use crate::error::PdfError;
 use crate::identity::SigningIdentity;
 
 /// Bytes reserved in the PDF for the DER CMS signature. One P-256 certificate and signature
-/// take about 1 KiB; the rest is headroom.
+/// take about 1 KiB, a 4096-bit RSA certificate and signature about 2 KiB; the rest is headroom
+/// for the extensions of a certificate issued elsewhere.
 const RESERVED_SIGNATURE_BYTES: usize = 8 * 1024;
 
 /// What the signature dictionary says about the signing.
@@ -247,6 +248,18 @@ mod tests {
         let result = prepared.write_contents(&[0xAB; 17]);
         assert!(matches!(result, Err(PdfError::SignatureTooLarge { needed: 17, reserved: 16 })), "{result:?}");
         prepared.write_contents(&[0xAB; 16]).unwrap();
+    }
+
+    #[test]
+    fn a_4096_bit_rsa_signature_and_certificate_fit_with_room_to_spare() {
+        let (key, certificate) =
+            crate::identity::openssl::rsa_key_and_certificate(4096, "Dr Ada Lovelace", "Analytical Surgery");
+        let identity = SigningIdentity::from_der(&key, &certificate).unwrap();
+        let der = signed_data::detached_signature(&identity, &[0; 32], details().signing_time).unwrap();
+        assert!(der.len() > 512 + certificate.len(), "the CMS holds the signature and the certificate");
+        assert!(der.len() * 2 < RESERVED_SIGNATURE_BYTES, "{} bytes of CMS", der.len());
+        let signed = sign_pdf(&sample_pdf(1, XrefKind::Table, false), &identity, &details()).unwrap();
+        assert!(crate::verify_pdf(&signed).unwrap().intact);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //!
 //! The last `/ByteRange` in the file is the newest signature. Its two ranges must leave out
 //! exactly one hex string — the `/Contents` holding a DER CMS SignedData. The SHA-256 of the
-//! ranges must equal the signed messageDigest attribute, and the ECDSA P-256 signature over the
-//! DER signed attributes must verify with the public key of the certificate embedded in the CMS.
+//! ranges must equal the signed messageDigest attribute, and the signature over the DER signed
+//! attributes — ECDSA P-256 with SHA-256, or RSASSA-PKCS1-v1_5 with SHA-256 (RFC 8017 §8.2) —
+//! must verify with the public key of the certificate embedded in the CMS.
 //!
 //! Trust is not assessed: the certificate is self-signed, and whether it belongs to whom it
 //! names is for the caller to decide (e.g. by comparing [`Verification::certificate_fingerprint`]
@@ -20,6 +21,7 @@ use der::oid::db::{rfc5911, rfc5912};
 use der::{Decode, Encode, Reader, SliceReader};
 use p256::ecdsa::Signature;
 use p256::ecdsa::signature::Verifier;
+use rsa::pkcs1v15;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use x509_cert::Certificate;
@@ -27,7 +29,11 @@ use x509_cert::ext::pkix::SubjectKeyIdentifier;
 use x509_cert::time::Time;
 
 use crate::error::PdfError;
-use crate::identity::{certificate_key, fingerprint, from_x509_time, name_to_string};
+use crate::identity::{PublicKey, certificate_key, fingerprint, from_x509_time, name_to_string};
+
+/// rsaEncryption, which RFC 3370 §3.2 allows as a SignerInfo's signature algorithm for
+/// PKCS#1 v1.5 signatures (the digest then comes from the digest algorithm).
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 
 /// What verification found.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -66,12 +72,17 @@ pub fn verify_pdf(pdf: &[u8]) -> Result<Verification, PdfError> {
     if signer.digest_alg.oid != rfc5912::ID_SHA_256 {
         return Err(unsupported(signer.digest_alg.oid));
     }
-    if signer.signature_algorithm.oid != rfc5912::ECDSA_WITH_SHA_256 {
-        return Err(unsupported(signer.signature_algorithm.oid));
-    }
+    let algorithm = signer.signature_algorithm.oid;
     let key = certificate_key(certificate).map_err(|_| PdfError::UnsupportedAlgorithm {
-        algorithm: "a certificate key other than ECDSA P-256".to_owned(),
+        algorithm: "a certificate key other than ECDSA P-256 or RSA".to_owned(),
     })?;
+    let key_fits = match &key {
+        PublicKey::P256(_) => algorithm == rfc5912::ECDSA_WITH_SHA_256,
+        PublicKey::Rsa(_) => algorithm == rfc5912::SHA_256_WITH_RSA_ENCRYPTION || algorithm == RSA_ENCRYPTION,
+    };
+    if !key_fits {
+        return Err(unsupported(algorithm));
+    }
     let attributes = signer.signed_attrs.as_ref().ok_or_else(|| malformed("the signer has no signed attributes"))?;
 
     let mut hasher = Sha256::new();
@@ -85,8 +96,15 @@ pub fn verify_pdf(pdf: &[u8]) -> Result<Verification, PdfError> {
 
     let signed_attributes_der =
         attributes.to_der().map_err(|error| malformed(format!("signed attributes do not re-encode: {error}")))?;
-    let signature_verifies = Signature::from_der(signer.signature.as_bytes())
-        .is_ok_and(|signature| key.verify(&signed_attributes_der, &signature).is_ok());
+    let signature = signer.signature.as_bytes();
+    let signature_verifies = match key {
+        PublicKey::P256(key) => {
+            Signature::from_der(signature).is_ok_and(|signature| key.verify(&signed_attributes_der, &signature).is_ok())
+        }
+        PublicKey::Rsa(key) => pkcs1v15::Signature::try_from(signature).is_ok_and(|signature| {
+            pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(&signed_attributes_der, &signature).is_ok()
+        }),
+    };
 
     let intact = signature_verifies
         && content_type == Some(rfc5911::ID_DATA)
@@ -393,6 +411,52 @@ mod tests {
         tampered[last_digit] = if tampered[last_digit] == b'0' { b'1' } else { b'0' };
         let verification = verify_pdf(&tampered).unwrap();
         assert!(!verification.intact);
+    }
+
+    fn rsa_identity() -> SigningIdentity {
+        let (key, certificate) =
+            crate::identity::openssl::rsa_key_and_certificate(2048, "Dr Grace Hopper", "Compiler Surgery");
+        SigningIdentity::from_der(&key, &certificate).unwrap()
+    }
+
+    #[test]
+    fn an_rsa_signature_verifies_intact_and_any_changed_byte_breaks_it() {
+        let identity = rsa_identity();
+        for kind in [XrefKind::Table, XrefKind::Stream] {
+            let original = sample_pdf(2, kind, true);
+            let pdf = sign_pdf(&original, &identity, &details()).unwrap();
+            let verification = verify_pdf(&pdf).unwrap();
+            assert_eq!(
+                verification,
+                Verification {
+                    intact: true,
+                    covers_whole_file: true,
+                    signer_subject: "CN=Dr Grace Hopper, O=Compiler Surgery".to_owned(),
+                    signing_time: Some(datetime!(2025-06-01 09:30:00 UTC)),
+                    certificate_fingerprint: identity.fingerprint_sha256(),
+                },
+                "{kind:?}"
+            );
+
+            // The signer info says sha256WithRSAEncryption.
+            let hex_start = position_of(&pdf, b"/Contents <") + b"/Contents <".len();
+            let der = decode_hex_string(&pdf[hex_start - 1..=position_of(&pdf, b">\n>>\nendobj")]).unwrap();
+            let signed_data = parse_signed_data(&der).unwrap();
+            let signer = single_signer(&signed_data).unwrap();
+            assert_eq!(signer.signature_algorithm.oid, rfc5912::SHA_256_WITH_RSA_ENCRYPTION);
+            assert_eq!(signer.signature.as_bytes().len(), 256);
+
+            check_tampered(&pdf, original.len() / 2, &format!("{kind:?}: the middle of the original file"));
+            check_tampered(&pdf, position_of(&pdf, b"Reason") + 8, &format!("{kind:?}: the /Reason"));
+            check_tampered(&pdf, pdf.len() - 1, &format!("{kind:?}: the last byte"));
+            // The last byte of the DER is the last byte of the RSA signature.
+            let mut reader = SliceReader::new(&der).unwrap();
+            ContentInfo::decode(&mut reader).unwrap();
+            let last_digit = hex_start + 2 * u32::from(reader.position()) as usize - 1;
+            let mut tampered = pdf.clone();
+            tampered[last_digit] = if tampered[last_digit] == b'0' { b'1' } else { b'0' };
+            assert!(!verify_pdf(&tampered).unwrap().intact, "{kind:?}: a changed RSA signature");
+        }
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! Builds the detached CMS SignedData (RFC 5652 §5) that goes into a signature's `/Contents`.
 //!
 //! One signer, identified by issuer and serial number; digest SHA-256 (RFC 5754), signature
-//! ecdsa-with-SHA256 over the DER signed attributes; signed attributes contentType (id-data),
-//! messageDigest (of the PDF's byte ranges) and signingTime; the signer's certificate included.
+//! ecdsa-with-SHA256 (RFC 5754 §3.3) or, for an RSA identity, sha256WithRSAEncryption
+//! (RSASSA-PKCS1-v1_5, RFC 8017 §8.2; RFC 5754 §3.2) over the DER signed attributes; signed
+//! attributes contentType (id-data), messageDigest (of the PDF's byte ranges) and signingTime;
+//! the signer's certificate included.
 
 use ::cms::builder::{SignedDataBuilder, SignerInfoBuilder};
 use ::cms::cert::{CertificateChoices, IssuerAndSerialNumber};
@@ -11,12 +13,13 @@ use der::asn1::SetOfVec;
 use der::oid::db::{rfc5911, rfc5912};
 use der::{Any, Encode};
 use p256::ecdsa::{DerSignature, SigningKey};
-use spki::AlgorithmIdentifierOwned;
+use rsa::signature::{Keypair, Signer};
+use spki::{AlgorithmIdentifierOwned, DynSignatureAlgorithmIdentifier, SignatureBitStringEncoding};
 use time::OffsetDateTime;
 use x509_cert::attr::Attribute;
 
 use crate::error::PdfError;
-use crate::identity::{SigningIdentity, build_error, x509_time};
+use crate::identity::{Key, RsaSigningKey, SigningIdentity, build_error, x509_time};
 
 fn failed(error: impl std::fmt::Display) -> PdfError {
     build_error("CMS signature", error)
@@ -28,6 +31,23 @@ pub(super) fn detached_signature(
     digest: &[u8],
     signing_time: OffsetDateTime,
 ) -> Result<Vec<u8>, PdfError> {
+    match identity.signing_key() {
+        Key::P256(key) => signed_data::<SigningKey, DerSignature>(identity, key, digest, signing_time),
+        Key::Rsa(key) => signed_data::<RsaSigningKey, rsa::pkcs1v15::Signature>(identity, &**key, digest, signing_time),
+    }
+}
+
+/// The SignedData of [`detached_signature`], signed by `key` with signatures of type `S`.
+fn signed_data<K, S>(
+    identity: &SigningIdentity,
+    key: &K,
+    digest: &[u8],
+    signing_time: OffsetDateTime,
+) -> Result<Vec<u8>, PdfError>
+where
+    K: Keypair + DynSignatureAlgorithmIdentifier + Signer<S>,
+    S: SignatureBitStringEncoding,
+{
     let certificate = identity.certificate();
     let content = EncapsulatedContentInfo { econtent_type: rfc5911::ID_DATA, econtent: None };
     let signer_id = SignerIdentifier::IssuerAndSerialNumber(IssuerAndSerialNumber {
@@ -36,8 +56,7 @@ pub(super) fn detached_signature(
     });
     let sha256 = AlgorithmIdentifierOwned { oid: rfc5912::ID_SHA_256, parameters: None };
 
-    let mut signer = SignerInfoBuilder::new(identity.signing_key(), signer_id, sha256.clone(), &content, Some(digest))
-        .map_err(failed)?;
+    let mut signer = SignerInfoBuilder::new(key, signer_id, sha256.clone(), &content, Some(digest)).map_err(failed)?;
     // The builder adds contentType and messageDigest itself, but not signingTime.
     signer.add_signed_attribute(signing_time_attribute(signing_time)?).map_err(failed)?;
 
@@ -46,7 +65,7 @@ pub(super) fn detached_signature(
         .map_err(failed)?
         .add_certificate(CertificateChoices::Certificate(certificate.clone()))
         .map_err(failed)?
-        .add_signer_info::<SigningKey, DerSignature>(signer)
+        .add_signer_info::<K, S>(signer)
         .map_err(failed)?
         .build()
         .map_err(failed)?

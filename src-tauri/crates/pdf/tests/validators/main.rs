@@ -7,7 +7,10 @@
 //! validation time, so its verdict turns on integrity, coverage and the certificate's fitness
 //! for signing rather than on trust.
 //!
-//! Needs `pdfsig` (poppler-utils), `qpdf`, and pyHanko at `$CUSTODIAN_PYHANKO` (default
+//! The RSA case imports a 2048-bit key and self-signed certificate made by the `openssl` tool,
+//! as a practice would import a certificate issued elsewhere.
+//!
+//! Needs `pdfsig` (poppler-utils), `qpdf`, `openssl`, and pyHanko at `$CUSTODIAN_PYHANKO` (default
 //! `/var/tmp/custodian-venv/bin/pyhanko`).
 
 #[path = "../../src/sample_pdf.rs"]
@@ -85,9 +88,14 @@ struct Workspace {
 
 impl Workspace {
     fn new() -> Self {
+        Self::trusting(&identity())
+    }
+
+    /// A workspace whose pyHanko trust root is `signer`'s certificate.
+    fn trusting(signer: &SigningIdentity) -> Self {
         let dir = TempDir::new().unwrap();
         let certificate = dir.path().join("signer.pem");
-        std::fs::write(&certificate, identity().certificate_pem()).unwrap();
+        std::fs::write(&certificate, signer.certificate_pem()).unwrap();
         Self { dir, certificate }
     }
 
@@ -282,5 +290,89 @@ fn a_second_signature_keeps_the_first_valid_and_covers_the_entire_file() {
 
         let (success, report) = qpdf_check(&file);
         assert!(success, "{label}: qpdf --check failed:\n{report}");
+    }
+}
+
+/// An identity imported from a 2048-bit RSA key and self-signed certificate made by `openssl`.
+fn rsa_identity(workspace: &Workspace) -> SigningIdentity {
+    let path = |name: &str| workspace.dir.path().join(name).to_str().unwrap().to_owned();
+    let openssl = |args: &[&str]| {
+        let output = Command::new("openssl").args(args).output().expect("cannot run openssl: install it");
+        assert!(output.status.success(), "openssl {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    };
+    openssl(&[
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-keyout",
+        &path("rsa-key.pem"),
+        "-outform",
+        "DER",
+        "-out",
+        &path("rsa-cert.der"),
+        "-days",
+        "3650",
+        "-sha256",
+        "-subj",
+        "/O=Imported Surgery/CN=Dr Rosa Parks",
+        "-addext",
+        "basicConstraints=critical,CA:FALSE",
+        "-addext",
+        "keyUsage=critical,digitalSignature,nonRepudiation",
+    ]);
+    openssl(&[
+        "pkcs8",
+        "-topk8",
+        "-nocrypt",
+        "-in",
+        &path("rsa-key.pem"),
+        "-outform",
+        "DER",
+        "-out",
+        &path("rsa-key.der"),
+    ]);
+    let key = std::fs::read(path("rsa-key.der")).unwrap();
+    let certificate = std::fs::read(path("rsa-cert.der")).unwrap();
+    SigningIdentity::from_der(&key, &certificate).unwrap()
+}
+
+#[test]
+fn an_rsa_signature_is_valid_to_pdfsig_and_pyhanko_and_a_tampered_copy_is_not() {
+    let scratch = TempDir::new().unwrap();
+    let scratch = Workspace { certificate: scratch.path().join("unused.pem"), dir: scratch };
+    let signer = rsa_identity(&scratch);
+    // pyHanko validates at the claimed signing time, which must fall in the certificate's validity.
+    let details = SignatureDetails { signing_time: time::OffsetDateTime::now_utc(), ..details() };
+    let workspace = Workspace::trusting(&signer);
+    for (label, pdf) in inputs() {
+        let signed = sign_pdf(&pdf, &signer, &details).unwrap();
+        let file = workspace.write(&format!("rsa-{label}"), &signed);
+
+        let report = pdfsig(&file);
+        assert_contains(&report, "Signature Validation: Signature is Valid.", label);
+        assert_contains(&report, "Signer Certificate Common Name: Dr Rosa Parks", label);
+        assert_contains(&report, "Signing Hash Algorithm: SHA-256", label);
+        assert_contains(&report, "Total document signed", label);
+
+        let (success, report) = pyhanko(&workspace, &file);
+        assert_contains(&report, "The signature is cryptographically sound.", label);
+        assert_contains(&report, "The signature covers the entire file.", label);
+        assert_contains(&report, "The signature is judged VALID.", label);
+        assert!(success, "{label}: pyHanko failed:\n{report}");
+
+        let verification = verify_pdf(&signed).unwrap();
+        assert!(verification.intact && verification.covers_whole_file, "{label}: {verification:?}");
+
+        let tampered = workspace.write(&format!("rsa-{label}-reason"), &flipped(&signed, b"Approved for publication"));
+        let report = pdfsig(&tampered);
+        assert_contains(&report, "Signature Validation: Digest Mismatch.", label);
+        assert_lacks(&report, "Signature is Valid", label);
+        let (success, report) = pyhanko(&workspace, &tampered);
+        assert_contains(&report, "The signature is cryptographically unsound.", label);
+        assert_contains(&report, "The signature is judged INVALID.", label);
+        assert!(!success, "{label}: pyHanko exited 0 on a tampered file:\n{report}");
+        assert!(!verify_pdf(&flipped(&signed, b"Approved for publication")).unwrap().intact, "{label}");
     }
 }
