@@ -64,10 +64,16 @@ export function cli(args, input = '') {
   return spawnSync(CLI, args, { input, encoding: 'utf8' });
 }
 
-/** Waits for `selector` to be displayed and returns the element. */
+/** Waits for `selector` to be displayed and returns the element. On a time-out the error says
+ * what the window showed instead, so a failure can be understood from the log alone. */
 export async function shown(browser, selector, timeout = 20000) {
   const element = await browser.$(selector);
-  await element.waitForDisplayed({ timeout, timeoutMsg: `${selector} was not shown within ${timeout} ms` });
+  try {
+    await element.waitForDisplayed({ timeout, timeoutMsg: `${selector} was not shown within ${timeout} ms` });
+  } catch (error) {
+    const seen = await browser.execute(() => document.body.innerText).catch(() => '(the window could not be read)');
+    throw new Error(`${error.message}; the window showed: ${String(seen).replace(/\s+/g, ' ').slice(0, 600)}`);
+  }
   return element;
 }
 

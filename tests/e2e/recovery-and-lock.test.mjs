@@ -36,12 +36,13 @@ test('the recovery key opens the vault and a new password must then be set', asy
     await fill(browser, '#password', 'password1', 30000);
     await fill(browser, '#confirm-password', 'password1');
     await click(browser, '#new-password-submit');
-    await shown(browser, '#error-summary');
+    await textContaining(browser, '#error-summary', 'too', 30000);
+    await (await browser.$('#new-password-submit')).waitForEnabled({ timeout: 30000 });
 
     await fill(browser, '#password', NEW_PASSWORD);
     await fill(browser, '#confirm-password', NEW_PASSWORD);
     await click(browser, '#new-password-submit');
-    assert.equal(await (await shown(browser, '#home-practice-name', 30000)).getText(), 'Hillside Practice');
+    assert.equal(await (await shown(browser, '#home-practice-name', 60000)).getText(), 'Hillside Practice');
     await click(browser, '#sign-out');
     await shown(browser, '#sign-in-submit');
   } finally {
