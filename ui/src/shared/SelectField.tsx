@@ -1,6 +1,8 @@
 import type { ReactNode, SelectHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
+import { FieldFrame, fieldDescription } from './FieldFrame';
+
 export type SelectOption = { value: string; label: string };
 
 type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'name' | 'onChange' | 'onBlur'> & {
@@ -14,31 +16,14 @@ type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'cl
 
 /** An NHS select with its label, hint and error message, wired to react-hook-form. */
 export function SelectField({ id, label, hint, error, options, registration, ...selectProps }: SelectFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label className="nhsuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
       <select
         {...selectProps}
         {...registration}
         id={id}
         className={error ? 'nhsuk-select nhsuk-select--error' : 'nhsuk-select'}
-        aria-describedby={describedBy}
+        aria-describedby={fieldDescription(id, hint, error)}
         aria-invalid={error ? true : undefined}
       >
         {options.map((option) => (
@@ -47,6 +32,6 @@ export function SelectField({ id, label, hint, error, options, registration, ...
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }

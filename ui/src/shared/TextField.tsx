@@ -1,6 +1,8 @@
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
+import { FieldFrame, fieldDescription } from './FieldFrame';
+
 type Width = 2 | 3 | 4 | 5 | 10 | 20 | 30;
 
 type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className' | 'name' | 'onChange' | 'onBlur'> & {
@@ -27,9 +29,6 @@ export function TextField({
   registration,
   ...inputProps
 }: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   const inputClasses = [
     'nhsuk-input',
     width ? `nhsuk-input--width-${width}` : null,
@@ -40,30 +39,16 @@ export function TextField({
     .join(' ');
 
   return (
-    <div className={error ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-      <label className={labelClassName ? `nhsuk-label ${labelClassName}` : 'nhsuk-label'} htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={hintId}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={errorId}>
-          <span className="nhsuk-u-visually-hidden">Error: </span>
-          {error}
-        </span>
-      ) : null}
+    <FieldFrame id={id} label={label} labelClassName={labelClassName} hint={hint} error={error}>
       <input
         type="text"
         {...inputProps}
         {...registration}
         id={id}
         className={inputClasses}
-        aria-describedby={describedBy}
+        aria-describedby={fieldDescription(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FieldFrame>
   );
 }
