@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
-
 import type { AuditRow } from '../ipc';
 import { formatMoment } from '../shared/dates';
+import { ResponsiveCell } from '../shared/ResponsiveCell';
 
 /** What each kind of action is called, for people. An action not listed here is shown as Rust names it. */
 const ACTION_NAMES: Readonly<Record<string, string>> = {
@@ -45,33 +44,22 @@ export function AuditTable({ entries, names }: AuditTableProps) {
           const name = names.get(entry.actorLogin);
           return (
             <tr className="nhsuk-table__row" role="row" key={entry.seq} data-seq={entry.seq}>
-              <Cell heading="Entry">{entry.seq}</Cell>
-              <Cell heading="When">
+              <ResponsiveCell heading="Entry">{entry.seq}</ResponsiveCell>
+              <ResponsiveCell heading="When">
                 <time dateTime={entry.at}>{formatMoment(entry.at)}</time>
-              </Cell>
-              <Cell heading="Who">{name ? `${name} (${entry.actorLogin})` : entry.actorLogin}</Cell>
-              <Cell heading="What">
+              </ResponsiveCell>
+              <ResponsiveCell heading="Who">{name ? `${name} (${entry.actorLogin})` : entry.actorLogin}</ResponsiveCell>
+              <ResponsiveCell heading="What">
                 {ACTION_NAMES[entry.action] ?? entry.action}
                 <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note custodian-monospace">
                   {entry.action}
                 </span>
-              </Cell>
-              <Cell heading="Details">{entry.summary}</Cell>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Details">{entry.summary}</ResponsiveCell>
             </tr>
           );
         })}
       </tbody>
     </table>
-  );
-}
-
-function Cell({ heading, children }: { heading: string; children: ReactNode }) {
-  return (
-    <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-        {heading}{' '}
-      </span>
-      {children}
-    </td>
   );
 }

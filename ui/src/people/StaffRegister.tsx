@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
-
 import type { PeopleView, PersonRow, RoleName, RoleOption } from '../ipc';
 import { formatDay } from '../shared/dates';
+import { ResponsiveCell } from '../shared/ResponsiveCell';
 
 type StaffRegisterProps = {
   view: PeopleView;
@@ -38,18 +37,18 @@ export function StaffRegister({ view, ownLogin, onEdit, onResetPassword }: Staff
       <tbody className="nhsuk-table__body" role="rowgroup">
         {people.map((person) => (
           <tr className="nhsuk-table__row" role="row" key={person.id} data-login={person.login}>
-            <Cell heading="Name">
+            <ResponsiveCell heading="Name">
               <strong>{person.fullName}</strong>
-            </Cell>
-            <Cell heading="Login">{person.login}</Cell>
-            <Cell heading="Job title">{person.jobTitle || <span className="nhsuk-u-secondary-text-colour">None</span>}</Cell>
-            <Cell heading="Roles">{roleLabels(person.roles, roleOptions)}</Cell>
-            <Cell heading="First day">{formatDay(person.startDate)}</Cell>
-            <Cell heading="Status">
+            </ResponsiveCell>
+            <ResponsiveCell heading="Login">{person.login}</ResponsiveCell>
+            <ResponsiveCell heading="Job title">{person.jobTitle || <span className="nhsuk-u-secondary-text-colour">None</span>}</ResponsiveCell>
+            <ResponsiveCell heading="Roles">{roleLabels(person.roles, roleOptions)}</ResponsiveCell>
+            <ResponsiveCell heading="First day">{formatDay(person.startDate)}</ResponsiveCell>
+            <ResponsiveCell heading="Status">
               <StatusTag person={person} />
-            </Cell>
+            </ResponsiveCell>
             {canManage ? (
-              <Cell heading="Actions">
+              <ResponsiveCell heading="Actions">
                 <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                   <li>
                     <button
@@ -76,24 +75,12 @@ export function StaffRegister({ view, ownLogin, onEdit, onResetPassword }: Staff
                     </li>
                   ) : null}
                 </ul>
-              </Cell>
+              </ResponsiveCell>
             ) : null}
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-/** A cell of a responsive NHS table: its heading is repeated inside it on narrow windows. */
-function Cell({ heading, children }: { heading: string; children: ReactNode }) {
-  return (
-    <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
-        {heading}{' '}
-      </span>
-      {children}
-    </td>
   );
 }
 
