@@ -46,6 +46,8 @@ test('a new person signs in with a one-time password, chooses their own, and is 
     await shown(browser, '#choose-password-screen', 30000);
     await fill(browser, '#password', JORDAN_PASSWORD);
     await fill(browser, '#confirm-password', JORDAN_PASSWORD);
+    // The strength check answers after a pause and the page grows; click only once it has settled.
+    await textContaining(browser, '#password-strength', 'Strong enough');
     await click(browser, '#choose-password-submit');
     await textContaining(browser, '#signed-in-as', 'Jordan Ellis', 30000);
     // Staff do not get the register's management actions.

@@ -41,6 +41,8 @@ test('the recovery key opens the vault and a new password must then be set', asy
 
     await fill(browser, '#password', NEW_PASSWORD);
     await fill(browser, '#confirm-password', NEW_PASSWORD);
+    // The strength check answers after a pause and the page grows; click only once it has settled.
+    await textContaining(browser, '#password-strength', 'Strong enough');
     await click(browser, '#new-password-submit');
     assert.equal(await (await shown(browser, '#home-practice-name', 60000)).getText(), 'Hillside Practice');
     await click(browser, '#sign-out');

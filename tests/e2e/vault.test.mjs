@@ -21,6 +21,8 @@ test('a practice vault is created, signed out of, refused with a wrong password 
     await fill(browser, '#login', 'sobrien');
     await fill(browser, '#password', PASSWORD);
     await fill(browser, '#confirm-password', PASSWORD);
+    // The strength check answers after a pause and the page grows; click only once it has settled.
+    await textContaining(browser, '#password-strength', 'Strong enough');
     await click(browser, '#create-vault-submit');
 
     const key = (await (await shown(browser, '#recovery-key-display', 30000)).getText()).trim();
