@@ -4,11 +4,13 @@ import { useEffect, useState } from 'react';
 import { ChoosePasswordScreen } from './account/ChoosePasswordScreen';
 import { AccountScreen } from './account/AccountScreen';
 import { forgetSessionData, useAppStatus, useStatusMutation } from './appStatus';
+import { AcknowledgementsScreen } from './acknowledgements/AcknowledgementsScreen';
 import { AuditScreen } from './audit/AuditScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
 import { PacksScreen } from './packs/PacksScreen';
 import { StaffScreen } from './people/StaffScreen';
+import { PoliciesScreen } from './policies/PoliciesScreen';
 import { LockScreen } from './session/LockScreen';
 import { NewPasswordScreen } from './session/NewPasswordScreen';
 import { RecoverScreen } from './session/RecoverScreen';
@@ -133,7 +135,7 @@ function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
     <SessionPage
       session={session}
       navigation={{ current: section, onNavigate: navigate }}
-      wide={section === 'staff' || section === 'audit'}
+      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements'}
     >
       <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
     </SessionPage>
@@ -145,7 +147,11 @@ type SectionScreenProps = { section: Section; session: SessionInfo; onNavigate: 
 function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
   switch (section) {
     case 'home':
-      return <HomeScreen session={session} onOpenStaff={() => onNavigate('staff')} />;
+      return <HomeScreen session={session} onNavigate={onNavigate} />;
+    case 'policies':
+      return <PoliciesScreen session={session} />;
+    case 'acknowledgements':
+      return <AcknowledgementsScreen session={session} />;
     case 'staff':
       return <StaffScreen session={session} />;
     case 'audit':

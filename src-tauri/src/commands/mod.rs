@@ -2,12 +2,15 @@
 //! `custodian-core`, and maps the result; none holds a business rule.
 
 pub mod account;
+pub mod acknowledgement;
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod files;
 pub mod pack;
 pub mod password;
 pub mod people;
+pub mod policy;
 pub mod session;
 pub mod settings;
 pub mod vault;
@@ -41,6 +44,8 @@ pub(crate) fn session_info(session: &Session) -> Result<SessionInfo, CoreError> 
             change_settings: may(Permission::ChangeSettings),
             manage_vault: may(Permission::ManageVault),
             generate_packs: may(Permission::GeneratePacks),
+            manage_policies: may(Permission::ManagePolicies),
+            view_compliance: may(Permission::ViewCompliance),
         },
         idle_lock_minutes: session.idle_lock_minutes()?,
         vault_path: session.vault_path().display().to_string(),

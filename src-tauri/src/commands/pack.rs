@@ -1,12 +1,13 @@
 //! Evidence packs and the practice's signing certificate.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use custodian_core::PackScope;
 use rand_core::OsRng;
 use tauri::State;
 use time::OffsetDateTime;
 
+use super::files::{beside_vault, is_output_of, save_new};
 use super::with_session;
 use crate::dto::{
     CertificateImportRequest, CertificateView, CommandError, ErrorCode, PackCreated, PackOpenRequest, PackRequest,
@@ -41,19 +42,12 @@ pub fn pack_open(
     use tauri_plugin_opener::OpenerExt;
     let vault = state.lock().known.as_ref().map(|k| k.path.clone());
     let path = PathBuf::from(&request.path);
-    if !vault.is_some_and(|vault| is_pack_of(&vault, &path)) {
+    if !vault.is_some_and(|vault| is_output_of(&vault, &path, "packs", "pdf")) {
         return Err(CommandError::new(ErrorCode::NotFound, "That is not a pack of this vault"));
     }
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| CommandError::new(ErrorCode::Internal, format!("Could not open the pack: {e}")))
-}
-
-/// Whether `path` is an existing PDF directly inside the `packs` folder beside `vault`.
-fn is_pack_of(vault: &Path, path: &Path) -> bool {
-    let folder = beside_vault(vault, "packs");
-    let (Ok(folder), Ok(path)) = (folder.canonicalize(), path.canonicalize()) else { return false };
-    path.parent() == Some(folder.as_path()) && path.extension().is_some_and(|e| e == "pdf") && path.is_file()
 }
 
 /// The practice's certificate: subject and fingerprint.
@@ -101,53 +95,4 @@ pub fn certificate_import(
         let certificate = session.import_certificate(&file, &file_password, &current, OffsetDateTime::now_utc())?;
         Ok(CertificateView { subject: certificate.subject, fingerprint: certificate.fingerprint, exported_to: None })
     })
-}
-
-fn beside_vault(vault: &Path, folder: &str) -> PathBuf {
-    vault.parent().unwrap_or(Path::new(".")).join(folder)
-}
-
-/// Saves `bytes` as `name` in `folder`, adding "-2", "-3", … rather than replacing a file.
-fn save_new(folder: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, CommandError> {
-    use std::io::Write;
-    let failed = |e: std::io::Error| {
-        CommandError::new(ErrorCode::Internal, format!("Could not save in {}: {e}", folder.display()))
-    };
-    std::fs::create_dir_all(folder).map_err(failed)?;
-    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
-    for n in 1..1000 {
-        let candidate = if n == 1 { folder.join(name) } else { folder.join(format!("{stem}-{n}.{extension}")) };
-        match std::fs::OpenOptions::new().write(true).create_new(true).open(&candidate) {
-            Ok(mut file) => {
-                file.write_all(bytes).and_then(|()| file.sync_all()).map_err(failed)?;
-                return Ok(candidate);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(failed(e)),
-        }
-    }
-    Err(CommandError::new(ErrorCode::Internal, format!("Too many files named {name} in {}", folder.display())))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_pdfs_in_the_vaults_packs_folder_count_as_its_packs() {
-        let dir = tempfile::tempdir().unwrap();
-        let vault = dir.path().join("riverside.custodian");
-        let packs = dir.path().join("packs");
-        std::fs::create_dir_all(&packs).unwrap();
-        let pack = packs.join("a.pdf");
-        std::fs::write(&pack, b"%PDF").unwrap();
-        std::fs::write(packs.join("notes.txt"), b"x").unwrap();
-        std::fs::write(dir.path().join("b.pdf"), b"%PDF").unwrap();
-        assert!(is_pack_of(&vault, &pack));
-        assert!(is_pack_of(&vault, &packs.join("..").join("packs").join("a.pdf")));
-        assert!(!is_pack_of(&vault, &packs.join("notes.txt")));
-        assert!(!is_pack_of(&vault, &dir.path().join("b.pdf")));
-        assert!(!is_pack_of(&vault, &packs.join("missing.pdf")));
-        assert!(!is_pack_of(&dir.path().join("other").join("v.custodian"), &pack));
-    }
 }

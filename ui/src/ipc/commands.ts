@@ -3,6 +3,10 @@
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { open } from '@tauri-apps/plugin-dialog';
 
+import type { AckExportRequest } from './bindings/AckExportRequest';
+import type { AcknowledgementRow } from './bindings/AcknowledgementRow';
+import type { AcknowledgeOnBehalfRequest } from './bindings/AcknowledgeOnBehalfRequest';
+import type { AcknowledgeRequest } from './bindings/AcknowledgeRequest';
 import type { AddedPerson } from './bindings/AddedPerson';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditPageView } from './bindings/AuditPageView';
@@ -18,12 +22,18 @@ import type { ChainStatus } from './bindings/ChainStatus';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
 import type { ChooseVaultRequest } from './bindings/ChooseVaultRequest';
 import type { CommandError } from './bindings/CommandError';
+import type { ComplianceBarRequest } from './bindings/ComplianceBarRequest';
 import type { ConfirmRecoveryKeyRequest } from './bindings/ConfirmRecoveryKeyRequest';
 import type { CreatedVault } from './bindings/CreatedVault';
 import type { CreateVaultRequest } from './bindings/CreateVaultRequest';
+import type { EditDraftRequest } from './bindings/EditDraftRequest';
+import type { ExportedFile } from './bindings/ExportedFile';
 import type { IdleLockRequest } from './bindings/IdleLockRequest';
+import type { IdRequest } from './bindings/IdRequest';
 import type { KnownVault } from './bindings/KnownVault';
+import type { MatrixView } from './bindings/MatrixView';
 import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
+import type { NewVersionRequest } from './bindings/NewVersionRequest';
 import type { OneTimePasswordShown } from './bindings/OneTimePasswordShown';
 import type { PackCreated } from './bindings/PackCreated';
 import type { PackOpenRequest } from './bindings/PackOpenRequest';
@@ -35,12 +45,23 @@ import type { PeopleView } from './bindings/PeopleView';
 import type { PersonFormRequest } from './bindings/PersonFormRequest';
 import type { PersonInfo } from './bindings/PersonInfo';
 import type { PersonRow } from './bindings/PersonRow';
+import type { PoliciesForMeView } from './bindings/PoliciesForMeView';
+import type { PolicyDetailView } from './bindings/PolicyDetailView';
+import type { PolicyFormRequest } from './bindings/PolicyFormRequest';
+import type { PolicyRegisterView } from './bindings/PolicyRegisterView';
+import type { PolicyRow } from './bindings/PolicyRow';
+import type { PolicyTextView } from './bindings/PolicyTextView';
+import type { PolicyUpdateRequest } from './bindings/PolicyUpdateRequest';
 import type { RecoverRequest } from './bindings/RecoverRequest';
 import type { RegenerateRecoveryKeyRequest } from './bindings/RegenerateRecoveryKeyRequest';
 import type { ResetPasswordRequest } from './bindings/ResetPasswordRequest';
+import type { ReturnToDraftRequest } from './bindings/ReturnToDraftRequest';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { SignInRequest } from './bindings/SignInRequest';
+import type { SignOffStatement } from './bindings/SignOffStatement';
+import type { SignRequest } from './bindings/SignRequest';
 import type { UpdatePersonRequest } from './bindings/UpdatePersonRequest';
+import type { VersionRow } from './bindings/VersionRow';
 
 /** Whether `value` has the shape of the CommandError that Rust sends. */
 export function isCommandError(value: unknown): value is CommandError {
@@ -156,7 +177,6 @@ export const certificateExport = (): Promise<CertificateView> => call('certifica
 export const certificateImport = (request: CertificateImportRequest): Promise<CertificateView> =>
   call('certificate_import', { request });
 
-/** Asks for a vault file with the native open dialog; `null` when the person cancels. */
 /** Asks for a PKCS#12 certificate file with the native open dialog; `null` when cancelled. */
 export async function choosePkcs12File(): Promise<string | null> {
   try {
@@ -171,6 +191,7 @@ export async function choosePkcs12File(): Promise<string | null> {
   }
 }
 
+/** Asks for a vault file with the native open dialog; `null` when the person cancels. */
 export async function chooseVaultFile(): Promise<string | null> {
   try {
     return await open({
@@ -183,3 +204,89 @@ export async function chooseVaultFile(): Promise<string | null> {
     throw toCommandError(reason);
   }
 }
+
+// --- policies ---
+
+export const policyList = (): Promise<PolicyRegisterView> => call('policy_list');
+
+export const policyGet = (request: IdRequest): Promise<PolicyDetailView> => call('policy_get', { request });
+
+/** A version's text (drafts only for those who manage policies and the policy's approvers). */
+export const policyText = (request: IdRequest): Promise<PolicyTextView> => call('policy_text', { request });
+
+export const policyAdd = (request: PolicyFormRequest): Promise<PolicyRow> => call('policy_add', { request });
+
+export const policyUpdate = (request: PolicyUpdateRequest): Promise<PolicyRow> => call('policy_update', { request });
+
+/** Adds a draft version from a chosen file or from written text. */
+export const policyAddVersion = (request: NewVersionRequest): Promise<VersionRow> =>
+  call('policy_add_version', { request });
+
+export const policyEditDraft = (request: EditDraftRequest): Promise<VersionRow> =>
+  call('policy_edit_draft', { request });
+
+/** Sends a draft for sign-off (`id` = version). Its text is frozen from then on. */
+export const policySubmit = (request: IdRequest): Promise<VersionRow> => call('policy_submit', { request });
+
+export const policyReturnToDraft = (request: ReturnToDraftRequest): Promise<VersionRow> =>
+  call('policy_return_to_draft', { request });
+
+/** The statement the signed-in approver would sign for a version in review (`id` = version). */
+export const policyApprovalStatement = (request: IdRequest): Promise<SignOffStatement> =>
+  call('policy_approval_statement', { request });
+
+/** Signs off a version in review (`id` = version) with the signer's password. */
+export const policyApprove = (request: SignRequest): Promise<VersionRow> => call('policy_approve', { request });
+
+/** Publishes an approved version (`id` = version). */
+export const policyPublish = (request: IdRequest): Promise<VersionRow> => call('policy_publish', { request });
+
+/** The "reviewed, no change" statement the signed-in approver would sign (`id` = policy). */
+export const policyReviewStatement = (request: IdRequest): Promise<SignOffStatement> =>
+  call('policy_review_statement', { request });
+
+/** Records a signed "reviewed, no change" (`id` = policy). */
+export const policyReviewNoChange = (request: SignRequest): Promise<PolicyRow> =>
+  call('policy_review_no_change', { request });
+
+/** Asks for a policy document with the native open dialog; `null` when cancelled. */
+export async function choosePolicyFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Choose the policy document',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Policy document', extensions: ['docx', 'md', 'markdown', 'txt', 'pdf'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+// --- acknowledgements ---
+
+/** The signed-in person's current policies, waiting ones first. */
+export const ackMine = (): Promise<PoliciesForMeView> => call('ack_mine');
+
+/** Notes that the signed-in person opened a version waiting for them (`id` = version). */
+export const ackOpen = (request: IdRequest): Promise<null> => call('ack_open', { request });
+
+/** Notes that the signed-in person reached the end of the text (`id` = version). */
+export const ackReachedEnd = (request: IdRequest): Promise<null> => call('ack_reached_end', { request });
+
+export const ackAcknowledge = (request: AcknowledgeRequest): Promise<AcknowledgementRow> =>
+  call('ack_acknowledge', { request });
+
+export const ackOnBehalf = (request: AcknowledgeOnBehalfRequest): Promise<AcknowledgementRow> =>
+  call('ack_on_behalf', { request });
+
+export const ackMatrix = (): Promise<MatrixView> => call('ack_matrix');
+
+/** Saves the matrix or chase list as CSV in the `exports` folder beside the vault. */
+export const ackExport = (request: AckExportRequest): Promise<ExportedFile> => call('ack_export', { request });
+
+/** Opens an exported CSV (in the vault's exports folder) in the computer's spreadsheet program. */
+export const exportOpen = (request: ExportedFile): Promise<null> => call('export_open', { request });
+
+export const settingsSetComplianceBar = (request: ComplianceBarRequest): Promise<null> =>
+  call('settings_set_compliance_bar', { request });

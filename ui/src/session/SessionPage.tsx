@@ -6,7 +6,15 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { AppHeader, Page } from '../shared/Page';
 
 /** The parts of the signed-in app. */
-export type Section = 'home' | 'staff' | 'audit' | 'packs' | 'settings' | 'account';
+export type Section =
+  | 'home'
+  | 'policies'
+  | 'acknowledgements'
+  | 'staff'
+  | 'audit'
+  | 'packs'
+  | 'settings'
+  | 'account';
 
 type SectionLink = {
   section: Section;
@@ -17,6 +25,12 @@ type SectionLink = {
 
 const SECTION_LINKS: readonly SectionLink[] = [
   { section: 'home', label: 'Home' },
+  { section: 'policies', label: 'Policies' },
+  {
+    section: 'acknowledgements',
+    label: 'Acknowledgements',
+    shownTo: (permissions) => permissions.viewCompliance,
+  },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
   { section: 'packs', label: 'Evidence packs', shownTo: (permissions) => permissions.generatePacks },

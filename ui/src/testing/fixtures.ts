@@ -10,6 +10,8 @@ export const allPermissions: Permissions = {
   changeSettings: true,
   manageVault: true,
   generatePacks: true,
+  managePolicies: true,
+  viewCompliance: true,
 };
 
 /** What someone who holds only the Staff role may do. */
@@ -20,6 +22,8 @@ export const staffPermissions: Permissions = {
   changeSettings: false,
   manageVault: false,
   generatePacks: false,
+  managePolicies: false,
+  viewCompliance: false,
 };
 
 /** Jane Smith, practice manager, signed in. */

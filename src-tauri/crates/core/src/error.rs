@@ -42,6 +42,26 @@ pub enum Field {
     PeriodTo,
     /// A PKCS#12 file to import, with its password.
     Pkcs12File,
+    /// A policy's title.
+    PolicyTitle,
+    /// Who owns a policy.
+    PolicyOwner,
+    /// The roles that approve a policy.
+    Approvers,
+    /// How often a policy is reviewed.
+    ReviewMonths,
+    /// A document to import as a policy version.
+    PolicyFile,
+    /// A policy version's text written in Custodian.
+    PolicyText,
+    /// What changed in a version.
+    ChangeSummary,
+    /// The confirmation of a statement being signed.
+    Statement,
+    /// Why something was done (sending back to draft, recording on someone's behalf).
+    Reason,
+    /// The acknowledgement compliance bar.
+    ComplianceBar,
 }
 
 /// One problem with one field, in words a person can act on.

@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 mod account;
+mod acknowledgement;
 mod audit;
 mod backups;
 pub mod demo;
@@ -25,6 +26,7 @@ mod error;
 mod pack;
 pub mod password;
 mod person;
+mod policy;
 mod practice;
 mod role;
 mod schema;
@@ -34,6 +36,10 @@ mod signing;
 mod staff;
 mod validate;
 
+pub use acknowledgement::{
+    ACKNOWLEDGEMENT_STATEMENT, Acknowledgement, AcknowledgementMatrix, AcknowledgementMethod, COMPLIANCE_BAR_RANGE,
+    ChaseItem, MatrixCell, MatrixPerson, MatrixPolicy, PolicyForMe,
+};
 pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
 pub use backups::{
     BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
@@ -42,11 +48,17 @@ pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo,
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
+pub use policy::{
+    PersonRef, Policy, PolicyBlock, PolicyForm, PolicyHistory, PolicySource, PolicyStanding, PolicyText, PolicyVersion,
+    REVIEW_DUE_SOON_DAYS, SignOff, SignOffKind, VersionChange, VersionNumber, VersionStatus,
+};
 pub use practice::{OdsCode, Practice, PracticeName};
 pub use role::{Permission, Role, permits};
 pub use schema::latest_version as latest_schema_version;
 pub use session::{NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in};
-pub use settings::{BACKUPS_KEPT_RANGE, BackupSettings, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE};
+pub use settings::{
+    BACKUPS_KEPT_RANGE, BackupSettings, DEFAULT_COMPLIANCE_BAR_PERCENT, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE,
+};
 pub use signing::CertificateInfo;
 pub use staff::{OneTimePassword, PersonForm};
 

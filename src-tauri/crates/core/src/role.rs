@@ -68,6 +68,11 @@ pub enum Permission {
     ManageVault,
     /// Make signed evidence packs.
     GeneratePacks,
+    /// Keep the policy register: add and change policies, draft, send for review, publish,
+    /// record acknowledgements on someone's behalf.
+    ManagePolicies,
+    /// See everyone's acknowledgements: the matrix and the chase list.
+    ViewCompliance,
 }
 
 impl Permission {
@@ -80,6 +85,8 @@ impl Permission {
             Permission::ChangeSettings => "change practice settings",
             Permission::ManageVault => "manage the vault's keys and backups",
             Permission::GeneratePacks => "make evidence packs",
+            Permission::ManagePolicies => "keep the policy register",
+            Permission::ViewCompliance => "see everyone's policy acknowledgements",
         }
     }
 
@@ -91,9 +98,10 @@ impl Permission {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
             Permission::ViewAuditLog => &[Role::PracticeManager, Role::IgLead, Role::Siro, Role::Dpo],
-            Permission::GeneratePacks => {
+            Permission::GeneratePacks | Permission::ViewCompliance => {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
+            Permission::ManagePolicies => &[Role::PracticeManager, Role::IgLead],
         }
     }
 }

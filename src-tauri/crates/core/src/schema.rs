@@ -7,19 +7,33 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{audit, person, practice, settings, signing};
+use crate::{audit, person, policy, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
     const V1: &[&str] =
         &[practice::SCHEMA_V1, person::SCHEMA_V1, settings::SCHEMA_V1, audit::SCHEMA_V1, signing::SCHEMA_V1];
     static V1_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| V1.concat());
-    Migrations::new(vec![M::up(&V1_SQL)])
+    Migrations::new(vec![M::up(&V1_SQL), M::up_with_hook(policy::store::SCHEMA_V2, start_policy_register)])
+}
+
+/// Migration 2's data step: a vault made before policies existed gets the catalogue's register,
+/// owned by its first practice manager. A vault being created is started in `create_practice`.
+fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
+    let practice_exists: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM practice)", [], |r| r.get(0))?;
+    if practice_exists {
+        let owner: Option<i64> =
+            tx.query_row("SELECT min(person_id) FROM person_role WHERE role = 'practice_manager'", [], |r| r.get(0))?;
+        let now = time::OffsetDateTime::now_utc();
+        policy::register::seed_from_catalogue(tx, owner, now)
+            .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    1
+    2
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.

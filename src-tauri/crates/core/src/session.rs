@@ -107,6 +107,7 @@ pub fn create_practice(
         practice::insert(db, &practice, now)?;
         signing::store(db, &identity, "self_signed", now)?;
         let id = person::insert(db, &login, &fields, false, now)?;
+        crate::policy::register::seed_from_catalogue(db, Some(id), now)?;
         let created = NewAuditEntry {
             actor_login: login.as_str(),
             action: "practice.create",
@@ -309,6 +310,7 @@ impl Session {
                 [Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo] => {
                     "practice managers, IG leads, Caldicott Guardians, SIROs and DPOs"
                 }
+                [Role::PracticeManager, Role::IgLead] => "practice managers and IG leads",
                 _ => "practice managers, IG leads, SIROs and DPOs",
             };
             return Err(CoreError::Forbidden { action: permission.describe(), allowed });

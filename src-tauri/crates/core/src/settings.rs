@@ -14,6 +14,23 @@ CREATE TABLE setting (
 const IDLE_LOCK_MINUTES: &str = "idle_lock_minutes";
 const BACKUP_FOLDER: &str = "backup_folder";
 const BACKUPS_KEPT: &str = "backups_kept";
+const COMPLIANCE_BAR_PERCENT: &str = "compliance_bar_percent";
+
+/// The share of staff who must have acknowledged every current policy, unless the practice
+/// chooses otherwise (the DSPT asks for at least 95%).
+pub const DEFAULT_COMPLIANCE_BAR_PERCENT: u32 = 95;
+
+/// The acknowledgement compliance bar, in percent.
+pub(crate) fn compliance_bar_percent(conn: &Connection) -> Result<u32> {
+    Ok(get(conn, COMPLIANCE_BAR_PERCENT)?
+        .and_then(|v| v.parse().ok())
+        .filter(|p| crate::acknowledgement::COMPLIANCE_BAR_RANGE.contains(p))
+        .unwrap_or(DEFAULT_COMPLIANCE_BAR_PERCENT))
+}
+
+pub(crate) fn set_compliance_bar_percent(conn: &Connection, percent: u32) -> Result<()> {
+    put(conn, COMPLIANCE_BAR_PERCENT, Some(&percent.to_string()))
+}
 
 /// The range of daily backups a practice may keep.
 pub const BACKUPS_KEPT_RANGE: std::ops::RangeInclusive<u32> = 1..=365;

@@ -27,4 +27,13 @@ manageVault: boolean,
 /**
  * Make signed evidence packs.
  */
-generatePacks: boolean, };
+generatePacks: boolean, 
+/**
+ * Keep the policy register: add policies, draft, send for review, publish, record
+ * acknowledgements on someone's behalf.
+ */
+managePolicies: boolean, 
+/**
+ * See everyone's acknowledgements (the matrix and the chase list).
+ */
+viewCompliance: boolean, };

@@ -4,6 +4,9 @@
 //! CI fails if the committed files differ. Core types are converted here and nowhere else.
 //! Requests that carry a password or recovery key deliberately do not implement `Debug`.
 
+mod policy;
+
+pub use policy::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -89,6 +92,11 @@ pub struct Permissions {
     pub manage_vault: bool,
     /// Make signed evidence packs.
     pub generate_packs: bool,
+    /// Keep the policy register: add policies, draft, send for review, publish, record
+    /// acknowledgements on someone's behalf.
+    pub manage_policies: bool,
+    /// See everyone's acknowledgements (the matrix and the chase list).
+    pub view_compliance: bool,
 }
 
 /// A role, by its stable name.
