@@ -36,6 +36,16 @@ fn field_name(field: Field) -> &'static str {
         Field::PeriodFrom => "from",
         Field::PeriodTo => "to",
         Field::Pkcs12File => "pkcs12Password",
+        Field::PolicyTitle => "title",
+        Field::PolicyOwner => "ownerId",
+        Field::Approvers => "approvers",
+        Field::ReviewMonths => "reviewMonths",
+        Field::PolicyFile => "file",
+        Field::PolicyText => "text",
+        Field::ChangeSummary => "changeSummary",
+        Field::Statement => "confirmed",
+        Field::Reason => "reason",
+        Field::ComplianceBar => "percent",
         _ => "form",
     }
 }

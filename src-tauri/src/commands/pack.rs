@@ -22,6 +22,8 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
         PackScopeName::All => PackScope::WholePractice,
         PackScopeName::People => PackScope::People,
         PackScopeName::Audit => PackScope::AuditTrail,
+        PackScopeName::Policies => PackScope::Policies,
+        PackScopeName::Acknowledgements => PackScope::Acknowledgements,
     };
     let (pack, folder) = with_session(&state, |session| {
         let pack = session.create_pack(scope, &request.from, &request.to, OffsetDateTime::now_utc(), &mut OsRng)?;

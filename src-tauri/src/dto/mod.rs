@@ -551,6 +551,10 @@ pub enum PackScopeName {
     People,
     /// The audit trail.
     Audit,
+    /// The policy register: versions, approvals and reviews.
+    Policies,
+    /// Staff read-and-understood acknowledgements.
+    Acknowledgements,
 }
 
 /// Make a signed evidence pack.

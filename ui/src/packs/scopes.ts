@@ -8,7 +8,19 @@ export const SCOPES: readonly Scope[] = [
     value: 'all',
     label: 'Whole practice',
     id: 'pack-scope-all',
-    hint: 'The staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+    hint: 'The policy register, staff acknowledgements, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+  },
+  {
+    value: 'policies',
+    label: 'Policy register',
+    id: 'pack-scope-policies',
+    hint: 'Every policy, its versions with their fingerprints, and the approvals and reviews signed in the period.',
+  },
+  {
+    value: 'acknowledgements',
+    label: 'Staff acknowledgements',
+    id: 'pack-scope-acknowledgements',
+    hint: 'Who has read and understood each current policy, the practice figure against its bar, and who is outstanding.',
   },
   {
     value: 'people',
@@ -24,7 +36,7 @@ export const SCOPES: readonly Scope[] = [
   },
 ];
 
-export const SCOPE_NAMES = ['all', 'people', 'audit'] as const satisfies readonly PackScopeName[];
+export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'people', 'audit'] as const satisfies readonly PackScopeName[];
 
 /** "Whole practice" for `all`. */
 export function scopeLabel(name: PackScopeName): string {

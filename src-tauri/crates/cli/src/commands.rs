@@ -116,8 +116,12 @@ pub(crate) fn people_list(args: CheckArgs) -> Result<(), CoreError> {
 
 /// `custodian pack create`.
 pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
-    let scope = PackScope::parse(&args.scope)
-        .ok_or_else(|| CoreError::Refused(format!("--scope must be all, people or audit, not {:?}", args.scope)))?;
+    let scope = PackScope::parse(&args.scope).ok_or_else(|| {
+        CoreError::Refused(format!(
+            "--scope must be all, policies, acknowledgements, people or audit, not {:?}",
+            args.scope
+        ))
+    })?;
     if args.out.exists() {
         return Err(CoreError::Refused(format!("{} already exists; choose another --out", args.out.display())));
     }

@@ -8,6 +8,7 @@
 mod bench;
 mod commands;
 mod output;
+mod policies;
 mod secret_input;
 
 use std::path::PathBuf;
@@ -40,6 +41,12 @@ enum Command {
     /// The staff register.
     #[command(subcommand)]
     People(PeopleCommand),
+    /// The policy register: import documents as draft versions, list the register.
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Staff read-and-understood acknowledgements.
+    #[command(subcommand)]
+    Ack(AckCommand),
     /// Signed evidence packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -72,7 +79,7 @@ struct PackCreateArgs {
     /// Read your password from the first line of standard input.
     #[arg(long, required = true)]
     password_stdin: bool,
-    /// What the pack covers: all, people or audit.
+    /// What the pack covers: all, policies, acknowledgements, people or audit.
     #[arg(long, default_value = "all")]
     scope: String,
     /// First day of the period (YYYY-MM-DD).
@@ -117,6 +124,53 @@ enum CertificateCommand {
         /// Read two lines from standard input: your password, then the PKCS#12 file's password.
         #[arg(long, required = true)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum PolicyCommand {
+    /// Import documents (.docx, .pdf, .md, .txt) as draft versions. Each file goes to the policy
+    /// whose title matches its name ("Backup policy.docx" → "Backup policy"), which is added to
+    /// the register if there is none. Every file is checked before any is imported.
+    Import(PolicyImportArgs),
+    /// List the policy register: standing, current version, next review, any version on its way.
+    List(CheckArgs),
+}
+
+#[derive(Args)]
+struct PolicyImportArgs {
+    /// The vault file.
+    #[arg(long)]
+    vault: PathBuf,
+    /// A practice manager's or IG lead's login.
+    #[arg(long)]
+    login: String,
+    /// Read your password from the first line of standard input.
+    #[arg(long, required = true)]
+    password_stdin: bool,
+    /// Import into this policy instead of matching file names (one file only).
+    #[arg(long)]
+    policy: Option<String>,
+    /// A significant change (2.0 after 1.x) rather than a small one (1.1 after 1.0).
+    #[arg(long)]
+    major: bool,
+    /// What changed (optional for a policy's first version).
+    #[arg(long, default_value = "")]
+    summary: String,
+    /// The documents.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum AckCommand {
+    /// Print the acknowledgement matrix (people × current policies) as CSV.
+    Status {
+        #[command(flatten)]
+        who: CheckArgs,
+        /// Print only the chase list: who is outstanding, for what, since when.
+        #[arg(long)]
+        chase: bool,
     },
 }
 
@@ -211,6 +265,9 @@ fn main() -> ExitCode {
         Command::Vault(VaultCommand::Restore(args)) => commands::vault_restore(args),
         Command::Demo { vault, scale } => commands::demo(&vault, usize::from(scale)),
         Command::People(PeopleCommand::List(args)) => commands::people_list(args),
+        Command::Policy(PolicyCommand::Import(args)) => policies::import(args),
+        Command::Policy(PolicyCommand::List(args)) => policies::list(args),
+        Command::Ack(AckCommand::Status { who, chase }) => policies::ack_status(who, chase),
         Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {

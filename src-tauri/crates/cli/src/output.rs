@@ -16,6 +16,9 @@ fn flag(field: Field) -> &'static str {
         Field::Pkcs12File => "--file",
         Field::PeriodFrom => "--from",
         Field::PeriodTo => "--to",
+        Field::PolicyFile => "file",
+        Field::PolicyTitle => "--policy",
+        Field::ChangeSummary => "--summary",
         _ => "input",
     }
 }

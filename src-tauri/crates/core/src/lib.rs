@@ -49,8 +49,9 @@ pub use error::{CoreError, Field, FieldProblem, Result};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use policy::{
-    PersonRef, Policy, PolicyBlock, PolicyForm, PolicyHistory, PolicySource, PolicyStanding, PolicyText, PolicyVersion,
-    REVIEW_DUE_SOON_DAYS, SignOff, SignOffKind, VersionChange, VersionNumber, VersionStatus,
+    DocumentPreview, PersonRef, Policy, PolicyBlock, PolicyForm, PolicyHistory, PolicySource, PolicyStanding,
+    PolicyText, PolicyVersion, REVIEW_DUE_SOON_DAYS, SignOff, SignOffKind, VersionChange, VersionNumber, VersionStatus,
+    preview_policy_document,
 };
 pub use practice::{OdsCode, Practice, PracticeName};
 pub use role::{Permission, Role, permits};

@@ -23,7 +23,19 @@ pub enum PackScope {
     People,
     /// The audit trail.
     AuditTrail,
+    /// The policy register: versions, approvals and reviews.
+    Policies,
+    /// Staff read-and-understood acknowledgements against the practice's bar.
+    Acknowledgements,
 }
+
+const ALL_SCOPES: [PackScope; 5] = [
+    PackScope::WholePractice,
+    PackScope::Policies,
+    PackScope::Acknowledgements,
+    PackScope::People,
+    PackScope::AuditTrail,
+];
 
 impl PackScope {
     /// The scope's name for people.
@@ -32,6 +44,8 @@ impl PackScope {
             PackScope::WholePractice => "Whole practice",
             PackScope::People => "People and roles",
             PackScope::AuditTrail => "Audit trail",
+            PackScope::Policies => "Policy register",
+            PackScope::Acknowledgements => "Staff acknowledgements",
         }
     }
 
@@ -41,12 +55,14 @@ impl PackScope {
             PackScope::WholePractice => "all",
             PackScope::People => "people",
             PackScope::AuditTrail => "audit",
+            PackScope::Policies => "policies",
+            PackScope::Acknowledgements => "acknowledgements",
         }
     }
 
     /// Parses a stable name.
     pub fn parse(name: &str) -> Option<PackScope> {
-        [PackScope::WholePractice, PackScope::People, PackScope::AuditTrail].into_iter().find(|s| s.as_str() == name)
+        ALL_SCOPES.into_iter().find(|s| s.as_str() == name)
     }
 }
 
@@ -118,6 +134,30 @@ impl Session {
             ),
             Block::Contents,
         ];
+        let includes = |wanted: PackScope| scope == PackScope::WholePractice || scope == wanted;
+        if includes(PackScope::Policies) || includes(PackScope::Acknowledgements) {
+            let register = crate::policy::register::register(conn)?;
+            let versions = crate::policy::store::all_versions(conn)?;
+            if includes(PackScope::Policies) {
+                let sign_offs = crate::policy::store::sign_offs(conn, None)?;
+                blocks.extend(crate::policy::evidence::section(&register, &versions, &sign_offs, now.date(), from, to));
+            }
+            if includes(PackScope::Acknowledgements) {
+                let acknowledgements = crate::acknowledgement::store::all(conn)?;
+                let bar = crate::settings::compliance_bar_percent(conn)?;
+                let matrix =
+                    crate::AcknowledgementMatrix::compute(&people, &register, &acknowledgements, now.date(), bar);
+                blocks.extend(crate::acknowledgement::evidence::section(
+                    &matrix,
+                    &acknowledgements,
+                    &people,
+                    &versions,
+                    &register,
+                    from,
+                    to,
+                ));
+            }
+        }
         if matches!(scope, PackScope::WholePractice | PackScope::People) {
             blocks.extend(people_section(&people, from, to));
         }

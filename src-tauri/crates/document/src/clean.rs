@@ -39,7 +39,7 @@ pub(crate) fn clean_line(line: &str) -> String {
     if line.contains('[') { normalise_inline(&DEBRIS.replace_all(line, "")) } else { normalise_inline(line) }
 }
 
-/// Removes control and zero-width characters, turns every kind of whitespace (tabs,
+/// Removes control and zero-width characters, spells out ligatures (`ﬁ` → `fi`), turns every kind of whitespace (tabs,
 /// non-breaking spaces, line breaks) into one space between words, and trims both ends.
 pub(crate) fn normalise_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -52,10 +52,26 @@ pub(crate) fn normalise_inline(text: &str) -> String {
                 out.push(' ');
             }
             space_pending = false;
-            out.push(c);
+            match ligature(c) {
+                Some(letters) => out.push_str(letters),
+                None => out.push(c),
+            }
         }
     }
     out
+}
+
+/// The letters of a typographic ligature, which PDFs often give instead of the letters.
+fn ligature(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ﬀ' => "ff",
+        'ﬁ' => "fi",
+        'ﬂ' => "fl",
+        'ﬃ' => "ffi",
+        'ﬄ' => "ffl",
+        'ﬅ' | 'ﬆ' => "st",
+        _ => return None,
+    })
 }
 
 /// Characters with no visible form that only get in the way of comparing and searching text.
@@ -99,6 +115,7 @@ mod tests {
         assert_eq!(clean_line(" 1.\tINTRODUCTION "), "1. INTRODUCTION");
         assert_eq!(clean_line("Policy\u{A0}\u{A0}Statement.  The"), "Policy Statement. The");
         assert_eq!(clean_line("zero\u{200B}width\u{7} bell\u{AD}"), "zerowidth bell");
+        assert_eq!(clean_line("speciﬁcation ﬂow"), "specification flow");
         assert_eq!(clean_line("\t \u{2003} "), "");
     }
 }

@@ -201,6 +201,12 @@ fn kind_of(text: String) -> Kind {
     Kind::Text(text)
 }
 
+/// True when a line starts a list item or a numbered paragraph (`•`, `a)`, `2.`, `1.1`): in a
+/// PDF, such a line starts a new paragraph even without a gap above it.
+pub(crate) fn starts_list_item(text: &str) -> bool {
+    !matches!(kind_of(clean_line(text)), Kind::Text(_) | Kind::Blank)
+}
+
 /// True when `text` continues the line before: that line is running text that stops
 /// mid-sentence, and `text` starts in lower case and is not itself a list item.
 fn continues(previous: Option<&Kind>, text: &str) -> bool {
@@ -262,12 +268,26 @@ fn is_upper_case(text: &str) -> bool {
 const TRAILING_LINK_WORDS: [&str; 16] =
     ["a", "an", "and", "are", "as", "by", "for", "in", "include", "including", "is", "of", "or", "the", "to", "with"];
 
-/// Is the unnumbered line at `at` a heading? It must look like one ([`is_heading_text`]), not
-/// end on a linking word, and be followed by something: by a paragraph (or another heading) when
-/// written in mixed case, by anything when written in capitals.
-fn stands_as_heading(kinds: &[Kind], at: usize, text: &str) -> bool {
+/// Heading-like text that does not end on a linking word.
+fn looks_like_heading(text: &str) -> bool {
     let last_word = text.rsplit(' ').next().unwrap_or_default().to_lowercase();
-    if !is_heading_text(text) || TRAILING_LINK_WORDS.contains(&last_word.as_str()) {
+    is_heading_text(text) && !TRAILING_LINK_WORDS.contains(&last_word.as_str())
+}
+
+/// Is the unnumbered line at `at` a heading? It must look like one ([`looks_like_heading`]), not
+/// be one of three or more such lines in a row, and be followed by something: by a paragraph (or
+/// another heading) when written in mixed case, by anything when written in capitals.
+fn stands_as_heading(kinds: &[Kind], at: usize, text: &str) -> bool {
+    if !looks_like_heading(text) {
+        return false;
+    }
+    let candidate = |kind: &Kind| matches!(kind, Kind::Text(text) if looks_like_heading(text));
+    // A heading may sit right under another ("Governance" then "All Staff"), but a run of three
+    // or more short lines is a table, an address or a list without bullets.
+    let before = kinds[..at].iter().rev().filter(|kind| !matches!(kind, Kind::Blank)).take(2);
+    let after = kinds[at + 1..].iter().filter(|kind| !matches!(kind, Kind::Blank)).take(2);
+    let run = 1 + before.take_while(|kind| candidate(kind)).count() + after.take_while(|kind| candidate(kind)).count();
+    if run > 2 {
         return false;
     }
     let Some(next) = kinds[at + 1..].iter().find(|kind| !matches!(kind, Kind::Blank)) else {
@@ -424,6 +444,15 @@ mod tests {
             ],
         );
         check("KEY DEFINITIONS\n\n· One\n", &[heading(2, "KEY DEFINITIONS"), list(false, &["One"])]);
+        check(
+            "Practice Riverside Surgery\nODS code DEMO01\nScope Whole practice\nThe pack was made today.",
+            &[
+                paragraph("Practice Riverside Surgery"),
+                paragraph("ODS code DEMO01"),
+                paragraph("Scope Whole practice"),
+                paragraph("The pack was made today."),
+            ],
+        );
     }
 
     #[test]

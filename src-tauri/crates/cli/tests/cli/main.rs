@@ -14,7 +14,8 @@ fn custodian(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    // A command that refuses before reading its password closes standard input early.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
     child.wait_with_output().unwrap()
 }
 
@@ -74,7 +75,7 @@ fn a_created_vault_checks_out_with_a_one_line_summary() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let printed = text(&out.stdout);
     let lines: Vec<&str> = printed.lines().collect();
-    assert_eq!(lines[0], "Riverside Surgery (B86001): 1 person, vault format 1, schema 1");
+    assert_eq!(lines[0], "Riverside Surgery (B86001): 1 person, vault format 1, schema 2");
     assert!(lines[1].starts_with("Audit trail: 2 entries, chain intact, head "), "{printed}");
     assert_eq!(lines[1].len(), "Audit trail: 2 entries, chain intact, head ".len() + 64);
 }
@@ -202,4 +203,51 @@ fn people_are_listed_one_per_line() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(text(&out.stdout), "anna.clerk\tAnna Clerk\tPractice manager\tPractice manager, Staff\tactive\n");
+}
+
+#[test]
+fn a_folder_of_policy_documents_is_imported_as_drafts_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let backup = dir.path().join("Backup policy.md");
+    std::fs::write(&backup, "# Backup policy\n\nBack up every night.\n").unwrap();
+    let fax = dir.path().join("Fax policy.txt");
+    std::fs::write(&fax, "1.\tINTRODUCTION\nFaxes are not used.\n").unwrap();
+    let broken = dir.path().join("Broken policy.docx");
+    std::fs::write(&broken, "not a Word document").unwrap();
+    let v = vault.to_str().unwrap();
+    let import = |files: &[&Path]| {
+        let mut args = vec!["policy", "import", "--vault", v, "--login", "anna.clerk", "--password-stdin"];
+        args.extend(files.iter().map(|f| f.to_str().unwrap()));
+        custodian(&args, &format!("{PASSWORD}\n"))
+    };
+
+    let refused = import(&[&backup, &broken]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("Broken policy.docx"), "{}", text(&refused.stderr));
+    let list = || {
+        custodian(
+            &["policy", "list", "--vault", v, "--login", "anna.clerk", "--password-stdin"],
+            &format!("{PASSWORD}\n"),
+        )
+    };
+    assert!(!text(&list().stdout).contains("draft"), "a bad file in the folder imports nothing");
+
+    let out = import(&[&backup, &fax]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let printed = text(&out.stdout);
+    assert!(printed.contains("Backup policy: draft 1.0 from"), "{printed}");
+    assert!(printed.contains("Added \"Fax policy\" to the register"), "{printed}");
+    let listed = text(&list().stdout);
+    assert!(listed.contains("Backup policy  -  GAP: no published version · draft 1.0 waiting"), "{listed}");
+    assert_eq!(listed.lines().count(), 21, "20 from the catalogue and the fax policy");
+
+    let status = custodian(
+        &["ack", "status", "--vault", v, "--login", "anna.clerk", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(status.status.success(), "{}", text(&status.stderr));
+    assert_eq!(text(&status.stdout).lines().next(), Some("Name,Login,Job title,Acknowledged,Due"));
+    assert!(text(&status.stderr).contains("the bar is 95%"));
 }

@@ -2,8 +2,9 @@
 //! applies to them, to the end, and confirm; a manager may record one on someone's behalf with
 //! a reason. A new version needs a new acknowledgement; old ones are kept for ever.
 
+pub(crate) mod evidence;
 mod matrix;
-mod store;
+pub(crate) mod store;
 
 pub use matrix::{AcknowledgementMatrix, ChaseItem, MatrixCell, MatrixPerson, MatrixPolicy};
 use time::{Date, OffsetDateTime};

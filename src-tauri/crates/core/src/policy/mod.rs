@@ -8,12 +8,13 @@
 //! current version that moves the next review date.
 
 mod catalogue;
+pub(crate) mod evidence;
 pub(crate) mod register;
 pub(crate) mod store;
 mod version;
 
 pub use custodian_document::Block as PolicyBlock;
-pub use register::{PolicyForm, PolicySource};
+pub use register::{DocumentPreview, PolicyForm, PolicySource, preview_policy_document};
 pub use version::{VersionChange, VersionNumber, VersionStatus};
 
 use time::{Date, Duration};

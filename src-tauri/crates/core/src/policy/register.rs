@@ -713,3 +713,29 @@ fn policy_change_summary(before: &Policy, after: &PolicyFields, conn: &Connectio
     }
     if changes.is_empty() { "no change".into() } else { changes.join("; ") }
 }
+
+/// What an importable document would become, checked without a vault (to check a folder of
+/// documents before importing any of them).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentPreview {
+    /// How it was read ("Word document (.docx)").
+    pub kind: &'static str,
+    /// Its first heading, if any.
+    pub first_heading: Option<String>,
+    /// Words of text.
+    pub words: usize,
+    /// SHA-256 of the normalised text.
+    pub sha256: String,
+}
+
+/// Reads and normalises a document as an import would, or says what is wrong with it.
+pub fn preview_policy_document(name: &str, bytes: &[u8]) -> Result<DocumentPreview> {
+    let imported =
+        custodian_document::import(name, bytes).map_err(|e| CoreError::invalid(Field::PolicyFile, message(&e)))?;
+    Ok(DocumentPreview {
+        kind: imported.kind.label(),
+        first_heading: imported.document.first_heading().map(str::to_owned),
+        words: imported.document.word_count(),
+        sha256: imported.document.sha256_hex(),
+    })
+}
