@@ -164,7 +164,7 @@ fn escape(text: &str, position: Position, out: &mut String) {
     if position == Position::BlockStart {
         escape_line_start(text, out, &mut chars);
     }
-    while let Some((at, c)) = chars.next() {
+    for (at, c) in chars {
         let escaped = match c {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' => true,
             '#' => position == Position::Heading,

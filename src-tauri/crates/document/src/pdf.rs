@@ -218,10 +218,10 @@ fn collect_text(encoding: &Encoding<'_>, operands: &[Object], text: &mut String)
                 }
             }
             Object::Array(items) => collect_text(encoding, items, text),
-            Object::Integer(_) | Object::Real(_) => {
-                if operand.as_float().is_ok_and(|adjustment| adjustment < -200.0) && !text.ends_with(' ') {
-                    text.push(' ');
-                }
+            Object::Integer(_) | Object::Real(_)
+                if operand.as_float().is_ok_and(|adjustment| adjustment < -200.0) && !text.ends_with(' ') =>
+            {
+                text.push(' ');
             }
             _ => {}
         }

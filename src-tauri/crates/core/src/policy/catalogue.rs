@@ -23,6 +23,9 @@ pub(crate) struct PolicyType {
     /// Roles who must read it; everyone when absent.
     #[serde(default)]
     pub audience: Vec<String>,
+    /// What the policy is for, in a sentence.
+    #[serde(default)]
+    pub purpose: String,
 }
 
 #[derive(Deserialize)]

@@ -7,7 +7,7 @@
 //! holder of each of the policy's approver roles; "reviewed, no change" is a signed review of the
 //! current version that moves the next review date.
 
-mod catalogue;
+pub(crate) mod catalogue;
 pub(crate) mod evidence;
 pub(crate) mod register;
 pub(crate) mod store;

@@ -227,6 +227,7 @@ fn the_demo_practice_opens_with_its_documented_login() {
         let them = sign_in(&path, login, &secret(demo::DEMO_PASSWORD), NOW).unwrap();
         assert!(them.own_record().unwrap().has(role));
     }
+    policies::the_demo_has_ten_years_of_policies_and_acknowledgements(&session);
 }
 
 // --- the staff register, roles and the audit trail ---

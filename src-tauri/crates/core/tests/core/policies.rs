@@ -318,3 +318,44 @@ fn bad_documents_and_duplicate_titles_are_refused_and_change_nothing() {
     let added = pm.add_policy(&PolicyForm { title: "Fax policy", ..form }, NOW).unwrap();
     assert_eq!(added.title, "Fax policy");
 }
+
+/// Checked on the demo practice made by `the_demo_practice_opens_with_its_documented_login`.
+pub(super) fn the_demo_has_ten_years_of_policies_and_acknowledgements(manager: &Session) {
+    let policies = manager.policies(NOW).unwrap();
+    assert_eq!(policies.len(), 20);
+    let mut versions = 0;
+    let mut reviewed = 0;
+    for policy in &policies {
+        let history = manager.policy_history(policy.id, NOW).unwrap();
+        let published = history.versions.iter().filter(|v| v.published_at.is_some()).count();
+        assert!((3..=5).contains(&published), "{}: {published} published versions", policy.title);
+        versions += history.versions.len();
+        if history.sign_offs.iter().any(|s| s.kind == custodian_core::SignOffKind::ReviewedNoChange) {
+            reviewed += 1;
+        }
+    }
+    assert!(reviewed >= 10, "yearly reviews with no change are signed ({reviewed} policies)");
+    assert!(versions >= 80);
+    let in_review: Vec<_> = policies.iter().filter_map(|p| p.pending.as_ref()).collect();
+    assert_eq!(in_review.len(), 1, "one version waits for the SIRO");
+    assert_eq!(in_review[0].status, VersionStatus::InReview);
+    let overdue =
+        policies.iter().filter(|p| matches!(p.standing(NOW.date()), PolicyStanding::ReviewOverdue { .. })).count();
+    assert!((1..=4).contains(&overdue), "a few reviews are overdue ({overdue})");
+    assert!(policies.iter().any(|p| matches!(p.standing(NOW.date()), PolicyStanding::Current { .. })));
+
+    let matrix = manager.acknowledgement_matrix(NOW).unwrap();
+    assert_eq!(matrix.policies.len(), 20);
+    let figure = matrix.practice_permille();
+    assert!((400..950).contains(&figure), "most, not all, staff are up to date ({figure}‰)");
+    let (due, done) = matrix.acknowledgements();
+    assert!(done * 100 / due >= 80, "most acknowledgements are made ({done} of {due})");
+    assert!(!matrix.chase_list().is_empty());
+    let on_behalf = matrix
+        .cells
+        .iter()
+        .flatten()
+        .filter(|c| matches!(c, MatrixCell::Acknowledged { method: AcknowledgementMethod::RecordedOnBehalf, .. }))
+        .count();
+    assert!(on_behalf > 0, "some were recorded on someone's behalf");
+}

@@ -4,6 +4,8 @@
 //! ten years and the audit trail those years would leave. It is generated from a fixed seed, so
 //! it is the same every time. One documented login per role uses [`DEMO_PASSWORD`].
 
+mod policies;
+
 use std::path::Path;
 
 use custodian_vault::secrecy::SecretString;
@@ -89,6 +91,16 @@ const JOBS: [(&str, Role); 8] = [
     ("Data quality lead", Role::IgLead),
 ];
 
+/// Something that happened in the demo practice's invented history, for its audit trail.
+struct DemoEvent {
+    at: OffsetDateTime,
+    actor: String,
+    action: &'static str,
+    record_type: &'static str,
+    record_id: String,
+    summary: String,
+}
+
 /// One invented person and the dates of their time at the practice.
 struct DemoPerson {
     full_name: String,
@@ -131,7 +143,15 @@ pub fn create_demo(
         })
         .collect();
     session.vault.write_with_slots(&slots, rng, |tx| {
-        let mut events = Vec::new();
+        let mut events: Vec<DemoEvent> = Vec::new();
+        let event = |at: OffsetDateTime, actor: &str, action: &'static str, id: i64, summary: String| DemoEvent {
+            at,
+            actor: actor.to_owned(),
+            action,
+            record_type: "person",
+            record_id: id.to_string(),
+            summary,
+        };
         for p in &people {
             let login = Login::parse(&p.login).map_err(CoreError::Refused)?;
             let fields = PersonFields {
@@ -145,23 +165,37 @@ pub fn create_demo(
             let id = person::insert(tx, &login, &fields, false, founded)?;
             let roles = p.roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(", ");
             let at = |day: Date, hour: u8| day.with_hms(hour, 15, 0).map(|t| t.assume_utc()).unwrap_or(founded);
-            events.push((at(p.start, 9), "person.add", id, format!("added {} ({}) as {roles}", p.full_name, p.login)));
+            events.push(event(
+                at(p.start, 9),
+                DEMO_LOGIN,
+                "person.add",
+                id,
+                format!("added {} ({}) as {roles}", p.full_name, p.login),
+            ));
             let mut year = p.start + Duration::days(365);
             while year < p.leaving.unwrap_or(today).min(today) {
-                events.push((at(year, 10), "person.change_password", id, "changed their password".to_owned()));
+                events.push(event(
+                    at(year, 10),
+                    &p.login,
+                    "person.change_password",
+                    id,
+                    "changed their password".to_owned(),
+                ));
                 year += Duration::days(365);
             }
             if let Some(last) = p.leaving {
-                events.push((
+                events.push(event(
                     at(last - Duration::days(20), 11),
+                    DEMO_LOGIN,
                     "person.leave",
                     id,
                     format!("{}: last day: none → {last}", p.login),
                 ));
                 if last < today {
                     person::mark_access_removed(tx, id)?;
-                    events.push((
+                    events.push(event(
                         at(last + Duration::days(1), 8),
+                        DEMO_LOGIN,
                         "person.remove_access",
                         id,
                         format!("removed {}'s access after their last day, {last}", p.login),
@@ -169,18 +203,25 @@ pub fn create_demo(
                 }
             }
         }
-        events.sort_by_key(|e| e.0);
-        for (at, action, id, summary) in events.into_iter().filter(|e| e.0 <= now) {
+        let everyone = person::all(tx)?;
+        let find = |login: &str| everyone.iter().find(|p| p.login == login).ok_or(CoreError::Incomplete("demo person"));
+        let signers = policies::Signers {
+            manager: find(DEMO_LOGIN)?,
+            ig_lead: find("demo.iglead")?,
+            siro: find("demo.siro")?,
+            caldicott: find("demo.caldicott")?,
+        };
+        events.extend(policies::invent(tx, &everyone, &signers, founded.date(), now)?);
+        events.sort_by_key(|e| e.at);
+        for e in events.into_iter().filter(|e| e.at <= now) {
             let entry = NewAuditEntry {
-                actor_login: if action == "person.change_password" { "" } else { DEMO_LOGIN },
-                action,
-                record_type: "person",
-                record_id: id.to_string(),
-                summary,
+                actor_login: &e.actor,
+                action: e.action,
+                record_type: e.record_type,
+                record_id: e.record_id,
+                summary: e.summary,
             };
-            let actor =
-                if entry.actor_login.is_empty() { person::by_id(tx, id)?.login } else { entry.actor_login.to_owned() };
-            audit::append(tx, at, &NewAuditEntry { actor_login: &actor, ..entry })?;
+            audit::append(tx, e.at, &entry)?;
         }
         Ok::<_, CoreError>(())
     })?;
