@@ -36,6 +36,9 @@ struct Figures {
     save_p95: Duration,
     pack: Duration,
     pack_bytes: usize,
+    register: Duration,
+    matrix: Duration,
+    matrix_cells: usize,
 }
 
 /// Runs the benchmark and prints a Markdown table.
@@ -50,12 +53,12 @@ pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
         rows.push(measure(&folder, scale, args.saves.max(1), kdf)?);
     }
     println!(
-        "| demo size | people | audit entries | vault size | unlock (Argon2id) | open without it | sign-in in all | save p50 | save p95 | signed pack |"
+        "| demo size | people | audit entries | vault size | unlock (Argon2id) | open without it | sign-in in all | save p50 | save p95 | signed pack | policy register | acknowledgement matrix |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for f in rows {
         println!(
-            "| {}× | {} | {} | {:.1} MB | {} | {} | {} | {} | {} | {} ({:.0} KB) |",
+            "| {}× | {} | {} | {:.1} MB | {} | {} | {} | {} | {} | {} ({:.0} KB) | {} | {} ({} cells) |",
             f.scale,
             f.people,
             f.audit_entries,
@@ -66,10 +69,41 @@ pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
             ms(f.save_p50),
             ms(f.save_p95),
             ms(f.pack),
-            f.pack_bytes as f64 / 1000.0
+            f.pack_bytes as f64 / 1000.0,
+            ms(f.register),
+            ms(f.matrix),
+            f.matrix_cells
         );
     }
+    let (pages, bytes, import) = measure_import()?;
+    println!();
+    println!("| policy document import | size | read, cleaned, normalised and hashed |");
+    println!("|---|---|---|");
+    println!("| {pages} pages of plain text | {:.0} KB | {} |", bytes as f64 / 1000.0, ms(import));
     Ok(())
+}
+
+/// Imports a synthetic 100-page policy (numbered sections, paragraphs, bullets, Word debris).
+fn measure_import() -> Result<(usize, usize, Duration), CoreError> {
+    let pages = 100;
+    let mut text = String::new();
+    for section in 1..=pages {
+        text.push_str(&format!("{section}.\tSECTION {section}\n"));
+        for clause in 1..=6 {
+            text.push_str(&format!(
+                "[bookmark: _Toc{section}{clause}]{section}.{clause}\tClause heading.  The Practice will make sure that \
+                 information is handled lawfully, kept secure and shared only when it may be, and that staff know \
+                 what to do when something goes wrong; this applies to paper and electronic records alike.\n"
+            ));
+        }
+        for bullet in 1..=4 {
+            text.push_str(&format!("·\tA point that staff must follow, number {bullet};\n"));
+        }
+    }
+    let imports: Vec<Duration> = (0..5)
+        .map(|_| timed(|| custodian_core::preview_policy_document("large-policy.txt", text.as_bytes())).map(|(_, d)| d))
+        .collect::<Result<_, _>>()?;
+    Ok((pages, text.len(), median(imports)))
 }
 
 fn measure(folder: &std::path::Path, scale: u16, saves: usize, kdf: Duration) -> Result<Figures, CoreError> {
@@ -110,7 +144,24 @@ fn measure(folder: &std::path::Path, scale: u16, saves: usize, kdf: Duration) ->
         pack_bytes = pack.pdf.len();
         packs.push(took);
     }
+    // The policy register screen and the acknowledgement matrix with its chase list.
+    let registers: Vec<Duration> =
+        (0..10).map(|_| timed(|| session.policies(now)).map(|(_, d)| d)).collect::<Result<_, _>>()?;
+    let mut matrix_cells = 0;
+    let mut matrices = Vec::new();
+    for _ in 0..10 {
+        let (cells, took) = timed(|| {
+            let matrix = session.acknowledgement_matrix(now)?;
+            let _ = matrix.chase_list();
+            Ok::<_, CoreError>(matrix.people.len() * matrix.policies.len())
+        })?;
+        matrix_cells = cells;
+        matrices.push(took);
+    }
     Ok(Figures {
+        register: median(registers),
+        matrix: median(matrices),
+        matrix_cells,
         scale,
         people: session.people(now)?.len(),
         audit_entries,
