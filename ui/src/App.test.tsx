@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from './App';
 import type { AppStatus, BackupSettingsView, CreatedVault, SessionInfo } from './ipc';
+import { policiesForMe } from './testing/acknowledgementFixtures';
 import { commandError, commandHandler, type CommandHandlers } from './testing/commands';
 import { appStatus, certificate, peopleView, person, session, staffSession } from './testing/fixtures';
 import { renderWithQuery } from './testing/render';
@@ -11,7 +12,7 @@ import { renderWithQuery } from './testing/render';
 const vault = { path: '/srv/shared/Riverside Surgery.custodian', practiceName: 'Riverside Surgery' };
 
 function setup(status: () => AppStatus | Promise<AppStatus>, handlers: CommandHandlers = {}) {
-  const ipc = commandHandler({ app_status: status, ...handlers });
+  const ipc = commandHandler({ app_status: status, ack_mine: () => policiesForMe([]), ...handlers });
   mockIPC(ipc);
   return { ipc, ...renderWithQuery(<App />) };
 }
@@ -125,7 +126,7 @@ describe('App', () => {
         return person;
       },
     });
-    await screen.findByText('Nothing recorded yet');
+    await screen.findByText('Nothing is waiting for you.');
     expect(ipc).not.toHaveBeenCalledWith('session_lock', {});
 
     act(() => vi.advanceTimersByTime(60_000));

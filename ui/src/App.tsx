@@ -5,6 +5,8 @@ import { ChoosePasswordScreen } from './account/ChoosePasswordScreen';
 import { AccountScreen } from './account/AccountScreen';
 import { forgetSessionData, useAppStatus, useStatusMutation } from './appStatus';
 import { AcknowledgementsScreen } from './acknowledgements/AcknowledgementsScreen';
+import { QuickAcknowledgePage } from './acknowledgements/QuickAcknowledgePage';
+import { QuickAcknowledgeScreen } from './acknowledgements/QuickAcknowledgeScreen';
 import { AuditScreen } from './audit/AuditScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
@@ -37,10 +39,21 @@ export function App() {
   // The idle time that locked the screen, when this window locked it.
   const [lockedAfter, setLockedAfter] = useState<number | null>(null);
   const [place, setPlace] = useState<Place | null>(null);
+  // A quick sign-in on a shared computer: the person sees only their policies, then signs out.
+  const [quick, setQuick] = useState(false);
+  // The thanks on the sign-in screen once a quick sign-in has finished.
+  const [quickFinished, setQuickFinished] = useState(false);
 
   const signedIn = Boolean(status.data?.session);
   // Signing out (not locking) ends the visit: the next sign-in starts at home.
   if (!signedIn && !status.data?.locked && place !== null) setPlace(null);
+  // Quick mode lasts one session; the thanks last until the next sign-in.
+  const [wasSignedIn, setWasSignedIn] = useState(signedIn);
+  if (wasSignedIn !== signedIn) {
+    setWasSignedIn(signedIn);
+    if (signedIn) setQuickFinished(false);
+    else setQuick(false);
+  }
   useEffect(() => {
     // Nothing read in a session outlives it.
     if (!signedIn) forgetSessionData(queryClient);
@@ -76,6 +89,10 @@ export function App() {
       onLocking={setLockedAfter}
       place={place}
       onNavigate={setPlace}
+      quick={quick}
+      onQuickSignedIn={() => setQuick(true)}
+      quickFinished={quickFinished}
+      onQuickFinished={() => setQuickFinished(true)}
     />
   );
 }
@@ -89,10 +106,28 @@ type ScreenProps = {
   onLocking: (minutes: number) => void;
   place: Place | null;
   onNavigate: (place: Place) => void;
+  quick: boolean;
+  onQuickSignedIn: () => void;
+  quickFinished: boolean;
+  onQuickFinished: () => void;
 };
 
-function Screen({ status, created, onCreated, onRecoveryKeyConfirmed, lockedAfter, onLocking, place, onNavigate }: ScreenProps) {
+function Screen({
+  status,
+  created,
+  onCreated,
+  onRecoveryKeyConfirmed,
+  lockedAfter,
+  onLocking,
+  place,
+  onNavigate,
+  quick,
+  onQuickSignedIn,
+  quickFinished,
+  onQuickFinished,
+}: ScreenProps) {
   if (status.session) {
+    if (quick) return <QuickAcknowledgePage session={status.session} onFinished={onQuickFinished} />;
     return <SignedIn session={status.session} onLocking={onLocking} place={place} onNavigate={onNavigate} />;
   }
   if (status.locked) return <LockScreen person={status.locked} idleMinutes={lockedAfter} />;
@@ -102,7 +137,9 @@ function Screen({ status, created, onCreated, onRecoveryKeyConfirmed, lockedAfte
   if (status.pendingPasswordReset) {
     return <NewPasswordScreen person={status.pendingPasswordReset} practiceName={status.vault?.practiceName ?? null} />;
   }
-  if (status.vault) return <SignedOut vault={status.vault} />;
+  if (status.vault) {
+    return <SignedOut vault={status.vault} quickFinished={quickFinished} onQuickSignedIn={onQuickSignedIn} />;
+  }
   return <FirstRunScreen defaultVaultFolder={status.defaultVaultFolder} onCreated={onCreated} />;
 }
 
@@ -165,12 +202,24 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
   }
 }
 
-/** A vault is known and nobody is signed in: sign in, or recover with the key. */
-function SignedOut({ vault }: { vault: KnownVault }) {
-  const [recovering, setRecovering] = useState(false);
-  return recovering ? (
-    <RecoverScreen onBack={() => setRecovering(false)} />
-  ) : (
-    <SignInScreen vault={vault} onRecover={() => setRecovering(true)} />
-  );
+type SignedOutProps = { vault: KnownVault; quickFinished: boolean; onQuickSignedIn: () => void };
+
+/** A vault is known and nobody is signed in: sign in, sign in only to acknowledge policies, or recover with the key. */
+function SignedOut({ vault, quickFinished, onQuickSignedIn }: SignedOutProps) {
+  const [way, setWay] = useState<'sign_in' | 'recover' | 'quick'>('sign_in');
+  switch (way) {
+    case 'recover':
+      return <RecoverScreen onBack={() => setWay('sign_in')} />;
+    case 'quick':
+      return <QuickAcknowledgeScreen vault={vault} onSignedIn={onQuickSignedIn} onBack={() => setWay('sign_in')} />;
+    case 'sign_in':
+      return (
+        <SignInScreen
+          vault={vault}
+          onRecover={() => setWay('recover')}
+          onQuickAcknowledge={() => setWay('quick')}
+          quickFinished={quickFinished}
+        />
+      );
+  }
 }

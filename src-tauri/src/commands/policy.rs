@@ -67,7 +67,17 @@ pub fn policy_get(state: State<'_, AppState>, request: IdRequest) -> Result<Poli
             Err(custodian_core::CoreError::Forbidden { .. }) => vec![],
             Err(other) => return Err(other),
         };
+        let in_review = history.policy.pending.as_ref().filter(|v| v.status == VersionStatus::InReview);
+        let (awaiting_sign_off, can_sign_now) = match in_review {
+            Some(version) => (
+                session.sign_offs_awaited(version.id, now)?.into_iter().map(Into::into).collect(),
+                session.approval_statement(version.id, now).is_ok(),
+            ),
+            None => (vec![], false),
+        };
         Ok(PolicyDetailView {
+            awaiting_sign_off,
+            can_sign_now,
             can_manage: session.require(Permission::ManagePolicies, now).is_ok(),
             can_approve: history.policy.approvers.iter().any(|r| me.has(*r)),
             policy: policy_row(&history.policy, now),

@@ -43,6 +43,7 @@ pub enum VersionStatusName {
 #[ts(export)]
 pub struct PersonRefView {
     /// Row id.
+    #[ts(type = "number")]
     pub id: i64,
     /// Full name.
     pub full_name: String,
@@ -54,8 +55,10 @@ pub struct PersonRefView {
 #[ts(export)]
 pub struct VersionRow {
     /// Row id.
+    #[ts(type = "number")]
     pub id: i64,
     /// The policy.
+    #[ts(type = "number")]
     pub policy_id: i64,
     /// "1.0", "2.1".
     pub number: String,
@@ -87,6 +90,7 @@ pub struct VersionRow {
 #[ts(export)]
 pub struct PolicyRow {
     /// Row id.
+    #[ts(type = "number")]
     pub id: i64,
     /// Title.
     pub title: String,
@@ -142,8 +146,10 @@ pub enum SignOffKindName {
 #[ts(export)]
 pub struct SignOffRow {
     /// Row id.
+    #[ts(type = "number")]
     pub id: i64,
     /// The version signed.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Its number.
     pub version: String,
@@ -182,10 +188,12 @@ pub enum AcknowledgementMethodName {
 #[ts(export)]
 pub struct AcknowledgementRow {
     /// Who.
+    #[ts(type = "number")]
     pub person_id: i64,
     /// Their name (as recorded in the register), when the viewer may see it.
     pub full_name: Option<String>,
     /// The version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Its hash when acknowledged.
     pub content_hash: String,
@@ -218,6 +226,11 @@ pub struct PolicyDetailView {
     pub can_manage: bool,
     /// Whether the viewer holds one of the policy's approver roles.
     pub can_approve: bool,
+    /// For a version in review: the approver roles still to sign.
+    pub awaiting_sign_off: Vec<RoleName>,
+    /// Whether the viewer may sign off the version in review now (they hold a role still
+    /// awaited and did not write it, or nobody else holds that role).
+    pub can_sign_now: bool,
 }
 
 /// One block of a policy's text.
@@ -267,6 +280,7 @@ pub struct PolicyTextView {
 #[ts(export)]
 pub struct IdRequest {
     /// Row id.
+    #[ts(type = "number")]
     pub id: i64,
 }
 
@@ -278,6 +292,7 @@ pub struct PolicyFormRequest {
     /// Title.
     pub title: String,
     /// Owner (a person's id), if any.
+    #[ts(type = "number | null")]
     pub owner_id: Option<i64>,
     /// Approver roles: caldicott_guardian, siro, or both.
     pub approvers: Vec<RoleName>,
@@ -293,6 +308,7 @@ pub struct PolicyFormRequest {
 #[ts(export)]
 pub struct PolicyUpdateRequest {
     /// The policy.
+    #[ts(type = "number")]
     pub id: i64,
     /// Its new details.
     pub policy: PolicyFormRequest,
@@ -332,6 +348,7 @@ pub enum VersionSourceRequest {
 #[ts(export)]
 pub struct NewVersionRequest {
     /// The policy.
+    #[ts(type = "number")]
     pub policy_id: i64,
     /// Its text.
     pub source: VersionSourceRequest,
@@ -347,6 +364,7 @@ pub struct NewVersionRequest {
 #[ts(export)]
 pub struct EditDraftRequest {
     /// The draft version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Its new text.
     pub source: VersionSourceRequest,
@@ -360,6 +378,7 @@ pub struct EditDraftRequest {
 #[ts(export)]
 pub struct ReturnToDraftRequest {
     /// The version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Why.
     pub reason: String,
@@ -382,6 +401,7 @@ pub struct SignOffStatement {
 #[ts(export)]
 pub struct SignRequest {
     /// The version (approval) or policy (review).
+    #[ts(type = "number")]
     pub id: i64,
     /// The signer's password, re-entered.
     pub password: String,
@@ -395,6 +415,7 @@ pub struct SignRequest {
 #[ts(export)]
 pub struct PolicyForMeRow {
     /// The policy.
+    #[ts(type = "number")]
     pub policy_id: i64,
     /// Its title.
     pub title: String,
@@ -427,6 +448,7 @@ pub struct PoliciesForMeView {
 #[ts(export)]
 pub struct AcknowledgeRequest {
     /// The version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Whether they confirmed the statement.
     pub confirmed: bool,
@@ -438,8 +460,10 @@ pub struct AcknowledgeRequest {
 #[ts(export)]
 pub struct AcknowledgeOnBehalfRequest {
     /// The person.
+    #[ts(type = "number")]
     pub person_id: i64,
     /// The version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Why it is recorded for them.
     pub reason: String,
@@ -472,10 +496,12 @@ pub enum MatrixCellView {
 #[ts(export)]
 pub struct MatrixPolicyView {
     /// The policy.
+    #[ts(type = "number")]
     pub policy_id: i64,
     /// Title.
     pub title: String,
     /// The current version.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Its number.
     pub version: String,
@@ -493,6 +519,7 @@ pub struct MatrixPolicyView {
 #[ts(export)]
 pub struct MatrixPersonView {
     /// The person.
+    #[ts(type = "number")]
     pub person_id: i64,
     /// Name.
     pub full_name: String,
@@ -512,22 +539,26 @@ pub struct MatrixPersonView {
 #[ts(export)]
 pub struct ChaseRow {
     /// The person.
+    #[ts(type = "number")]
     pub person_id: i64,
     /// Name.
     pub full_name: String,
     /// Login.
     pub login: String,
     /// The policy.
+    #[ts(type = "number")]
     pub policy_id: i64,
     /// Title.
     pub title: String,
     /// The version to acknowledge.
+    #[ts(type = "number")]
     pub version_id: i64,
     /// Its number.
     pub version: String,
     /// Due since, `YYYY-MM-DD`.
     pub since: String,
     /// Days outstanding.
+    #[ts(type = "number")]
     pub days: i64,
 }
 

@@ -1,36 +1,59 @@
+import { PoliciesForYou } from '../acknowledgements/PoliciesForYou';
 import type { SessionInfo } from '../ipc';
+import type { Section } from '../session/SessionPage';
 import { LinkButton } from '../shared/LinkButton';
 
 type HomeScreenProps = {
   session: SessionInfo;
-  /** Go to the staff register. */
-  onOpenStaff: () => void;
+  /** Go to another section of the app. */
+  onNavigate: (section: Section) => void;
 };
 
-/** The signed-in start page: where you are and what is recorded. */
-export function HomeScreen({ session, onOpenStaff }: HomeScreenProps) {
+/** The signed-in start page: the policies waiting for the person, and where to go next. */
+export function HomeScreen({ session, onNavigate }: HomeScreenProps) {
+  const { permissions } = session;
   return (
     <>
       <h1 className="nhsuk-u-margin-bottom-2" id="home-practice-name">
         {session.practiceName}
       </h1>
-      <p className="nhsuk-caption-m">ODS code {session.odsCode}</p>
+      <p className="nhsuk-caption-m nhsuk-u-margin-bottom-6">ODS code {session.odsCode}</p>
 
-      <div className="nhsuk-inset-text">
-        <span className="nhsuk-u-visually-hidden">Information: </span>
-        <h2 className="nhsuk-heading-m">Nothing recorded yet</h2>
-        <p>The practice&apos;s policies, staff acknowledgements, devices and incidents will appear here.</p>
-      </div>
+      <PoliciesForYou />
+
+      {permissions.managePolicies ? (
+        <>
+          <h2 className="nhsuk-heading-m">Policies</h2>
+          <p>The practice&apos;s policy register: add policies, send new versions for sign-off and publish them.</p>
+          <p>
+            <LinkButton id="home-open-policies" onClick={() => onNavigate('policies')}>
+              See the policy register
+            </LinkButton>
+          </p>
+        </>
+      ) : null}
+
+      {permissions.viewCompliance ? (
+        <>
+          <h2 className="nhsuk-heading-m">Acknowledgements</h2>
+          <p>Who has acknowledged each policy, the practice&apos;s figure against its bar, and who to chase.</p>
+          <p>
+            <LinkButton id="home-open-acknowledgements" onClick={() => onNavigate('acknowledgements')}>
+              See the acknowledgements
+            </LinkButton>
+          </p>
+        </>
+      ) : null}
 
       <h2 className="nhsuk-heading-m">Staff</h2>
       <p>
-        {session.permissions.viewPeople
+        {permissions.viewPeople
           ? 'Everyone who works at the practice, their roles, and who has left.'
           : 'Your own entry in the staff register.'}
       </p>
       <p>
-        <LinkButton id="home-open-staff" onClick={onOpenStaff}>
-          {session.permissions.viewPeople ? 'See the staff register' : 'See your entry'}
+        <LinkButton id="home-open-staff" onClick={() => onNavigate('staff')}>
+          {permissions.viewPeople ? 'See the staff register' : 'See your entry'}
         </LinkButton>
       </p>
     </>

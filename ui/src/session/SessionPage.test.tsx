@@ -35,6 +35,8 @@ describe('SessionPage', () => {
     const items = Array.from(menu().querySelectorAll('button')).map((button) => [button.id, button.textContent]);
     expect(items).toEqual([
       ['nav-home', 'Home'],
+      ['nav-policies', 'Policies'],
+      ['nav-acknowledgements', 'Acknowledgements'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],
       ['nav-packs', 'Evidence packs'],
@@ -59,6 +61,8 @@ describe('SessionPage', () => {
     setup({}, staffSession);
     expect(document.getElementById('nav-audit')).toBeNull();
     expect(document.getElementById('nav-packs')).toBeNull();
+    expect(document.getElementById('nav-acknowledgements')).toBeNull();
+    expect(document.getElementById('nav-policies')).toBeInTheDocument();
     expect(document.getElementById('nav-staff')).toBeInTheDocument();
     expect(document.getElementById('nav-settings')).toBeInTheDocument();
   });

@@ -14,7 +14,13 @@ function setup(handlers: CommandHandlers, shown: KnownVault = vault) {
   const ipc = commandHandler({ app_status: () => appStatus({ vault: shown }), ...handlers });
   mockIPC(ipc);
   const onRecover = vi.fn();
-  return { ipc, onRecover, ...renderWithQuery(<SignInScreen vault={shown} onRecover={onRecover} />) };
+  const onQuickAcknowledge = vi.fn();
+  return {
+    ipc,
+    onRecover,
+    onQuickAcknowledge,
+    ...renderWithQuery(<SignInScreen vault={shown} onRecover={onRecover} onQuickAcknowledge={onQuickAcknowledge} />),
+  };
 }
 
 describe('SignInScreen', () => {
@@ -52,6 +58,13 @@ describe('SignInScreen', () => {
 
     setup({}, { path: 'C:\\Users\\jane\\Practice vault.custodian', practiceName: null });
     expect(screen.getAllByRole('heading', { level: 1 })[1]).toHaveTextContent('Practice vault.custodian');
+  });
+
+  it('offers a quick sign-in only to acknowledge policies', async () => {
+    const { onQuickAcknowledge, user } = setup({});
+    await user.click(screen.getByRole('button', { name: 'Acknowledge policies (quick sign-in)' }));
+    expect(onQuickAcknowledge).toHaveBeenCalledOnce();
+    expect(document.getElementById('quick-finished')).toBeNull();
   });
 
   it('offers the recovery key and another vault file', async () => {

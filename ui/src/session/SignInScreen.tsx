@@ -22,10 +22,14 @@ type SignInScreenProps = {
   vault: KnownVault;
   /** Go to signing in with the recovery key. */
   onRecover: () => void;
+  /** Go to the quick sign-in, only to acknowledge policies (a shared computer). */
+  onQuickAcknowledge: () => void;
+  /** Set once a quick sign-in has just finished: the person is thanked. */
+  quickFinished?: boolean;
 };
 
 /** Sign in to the known vault with a login name and password. */
-export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
+export function SignInScreen({ vault, onRecover, onQuickAcknowledge, quickFinished = false }: SignInScreenProps) {
   const form = useSchemaForm(schema, { login: '', password: '' });
   const signIn = useStatusMutation(sessionSignIn);
   const forget = useStatusMutation(vaultForget);
@@ -64,6 +68,12 @@ export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
             </span>
           </h2>
           <p>{notice}</p>
+        </div>
+      ) : null}
+      {quickFinished && !notice && !signIn.error ? (
+        <div className="nhsuk-inset-text" id="quick-finished" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>You have been signed out. Thank you.</p>
         </div>
       ) : null}
       <h1>
@@ -108,6 +118,11 @@ export function SignInScreen({ vault, onRecover }: SignInScreenProps) {
       </form>
 
       <ul className="nhsuk-list">
+        <li>
+          <LinkButton id="quick-acknowledge" onClick={onQuickAcknowledge}>
+            Acknowledge policies (quick sign-in)
+          </LinkButton>
+        </li>
         <li>
           <LinkButton id="recover-start" onClick={onRecover}>
             Forgotten your password? Use the recovery key

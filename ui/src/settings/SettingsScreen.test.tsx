@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
 import type { BackupSettingsView, SessionInfo } from '../ipc';
+import { matrixView } from '../testing/acknowledgementFixtures';
 import { commandError, commandHandler, type CommandHandlers } from '../testing/commands';
 import { appStatus, certificate, session, staffSession } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
@@ -23,6 +24,7 @@ function setup(handlers: CommandHandlers = {}, shown: SessionInfo = session) {
     app_status: () => appStatus({ session: shown }),
     settings_backups: () => backups,
     certificate_info: () => certificate,
+    ack_matrix: () => matrixView(),
     ...handlers,
   });
   mockIPC(ipc);
@@ -72,6 +74,8 @@ describe('SettingsScreen: screen lock', () => {
     expect(document.getElementById('backup-folder')).toBeNull();
     expect(document.getElementById('regenerate-recovery-key')).toBeNull();
     expect(ipc.mock.calls.map(([command]) => command)).not.toContain('settings_backups');
+    expect(document.getElementById('compliance-bar')).toBeNull();
+    expect(ipc.mock.calls.map(([command]) => command)).not.toContain('ack_matrix');
   });
 });
 

@@ -2,6 +2,7 @@ import type { SessionInfo } from '../ipc';
 import { BackupsSection } from './BackupsSection';
 import { CertificateImportSection } from './CertificateImportSection';
 import { CertificateSection } from './CertificateSection';
+import { ComplianceBarSection } from './ComplianceBarSection';
 import { IdleLockSection } from './IdleLockSection';
 import { RecoveryKeySection } from './RecoveryKeySection';
 
@@ -13,6 +14,7 @@ export function SettingsScreen({ session }: { session: SessionInfo }) {
       <h1>Settings</h1>
       <IdleLockSection session={session} />
       {permissions.changeSettings ? <BackupsSection session={session} /> : null}
+      {permissions.changeSettings ? <ComplianceBarSection /> : null}
       {permissions.manageVault ? <RecoveryKeySection session={session} /> : null}
       <CertificateSection />
       {permissions.manageVault ? <CertificateImportSection /> : null}

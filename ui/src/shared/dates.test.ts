@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDay, formatMoment, today } from './dates';
+import { formatDay, formatMoment, formatMomentDay, today } from './dates';
 
 describe('dates', () => {
   it.each([
@@ -15,6 +15,12 @@ describe('dates', () => {
     expect(formatMoment('2026-05-04T13:05:00Z')).toBe('4 May 2026, 14:05');
     expect(formatMoment('2026-01-04T13:05:00Z')).toBe('4 Jan 2026, 13:05');
     expect(formatMoment('yesterday')).toBe('yesterday');
+  });
+
+  it('shows the day of a moment in the local time zone', () => {
+    expect(formatMomentDay('2026-05-04T23:30:00Z')).toBe('5 May 2026');
+    expect(formatMomentDay('2026-01-04T23:30:00Z')).toBe('4 January 2026');
+    expect(formatMomentDay('yesterday')).toBe('yesterday');
   });
 
   it('gives today as the computer sees it', () => {

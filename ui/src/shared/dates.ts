@@ -7,6 +7,7 @@ const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 // Date and time apart, joined here, so the result does not depend on the ICU version's joining words.
 const momentDateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
 const momentTimeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const momentDayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 
 /** "2024-04-01" → "1 April 2024". Anything that is not such a day is shown as it is. */
 export function formatDay(day: string): string {
@@ -20,6 +21,12 @@ export function formatDay(day: string): string {
 export function formatMoment(moment: string): string {
   const at = new Date(moment);
   return Number.isNaN(at.getTime()) ? moment : `${momentDateFormat.format(at)}, ${momentTimeFormat.format(at)}`;
+}
+
+/** The day of an RFC 3339 moment in this computer's time zone: "3 April 2024". */
+export function formatMomentDay(moment: string): string {
+  const at = new Date(moment);
+  return Number.isNaN(at.getTime()) ? moment : momentDayFormat.format(at);
 }
 
 /** Today on this computer, as `YYYY-MM-DD`. */

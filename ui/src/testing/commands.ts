@@ -3,6 +3,10 @@
 import { vi } from 'vitest';
 
 import type {
+  AckExportRequest,
+  AcknowledgementRow,
+  AcknowledgeOnBehalfRequest,
+  AcknowledgeRequest,
   AddedPerson,
   AppStatus,
   AuditPageView,
@@ -18,13 +22,17 @@ import type {
   ChangePasswordRequest,
   ChooseVaultRequest,
   CommandError,
+  ComplianceBarRequest,
   ConfirmRecoveryKeyRequest,
   CreatedVault,
   CreateVaultRequest,
   ErrorCode,
+  ExportedFile,
   FieldError,
   IdleLockRequest,
+  IdRequest,
   KnownVault,
+  MatrixView,
   NewRecoveryKey,
   OneTimePasswordShown,
   PackCreated,
@@ -37,6 +45,8 @@ import type {
   PersonFormRequest,
   PersonInfo,
   PersonRow,
+  PoliciesForMeView,
+  PolicyTextView,
   RecoverRequest,
   RegenerateRecoveryKeyRequest,
   ResetPasswordRequest,
@@ -78,6 +88,16 @@ type Commands = {
   certificate_import: [CertificateImportRequest, CertificateView];
   certificate_info: [undefined, CertificateView];
   certificate_export: [undefined, CertificateView];
+  policy_text: [IdRequest, PolicyTextView];
+  ack_mine: [undefined, PoliciesForMeView];
+  ack_open: [IdRequest, null];
+  ack_reached_end: [IdRequest, null];
+  ack_acknowledge: [AcknowledgeRequest, AcknowledgementRow];
+  ack_on_behalf: [AcknowledgeOnBehalfRequest, AcknowledgementRow];
+  ack_matrix: [undefined, MatrixView];
+  ack_export: [AckExportRequest, ExportedFile];
+  export_open: [ExportedFile, null];
+  settings_set_compliance_bar: [ComplianceBarRequest, null];
   'plugin:dialog|open': [undefined, string | null];
 };
 

@@ -7,11 +7,11 @@ export type AcknowledgeOnBehalfRequest = {
 /**
  * The person.
  */
-personId: bigint, 
+personId: number, 
 /**
  * The version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Why it is recorded for them.
  */

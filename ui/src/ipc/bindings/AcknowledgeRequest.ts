@@ -7,7 +7,7 @@ export type AcknowledgeRequest = {
 /**
  * The version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Whether they confirmed the statement.
  */

@@ -9,7 +9,7 @@ export type AcknowledgementRow = {
 /**
  * Who.
  */
-personId: bigint, 
+personId: number, 
 /**
  * Their name (as recorded in the register), when the viewer may see it.
  */
@@ -17,7 +17,7 @@ fullName: string | null,
 /**
  * The version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Its hash when acknowledged.
  */

@@ -7,7 +7,7 @@ export type ChaseRow = {
 /**
  * The person.
  */
-personId: bigint, 
+personId: number, 
 /**
  * Name.
  */
@@ -19,7 +19,7 @@ login: string,
 /**
  * The policy.
  */
-policyId: bigint, 
+policyId: number, 
 /**
  * Title.
  */
@@ -27,7 +27,7 @@ title: string,
 /**
  * The version to acknowledge.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Its number.
  */
@@ -39,4 +39,4 @@ since: string,
 /**
  * Days outstanding.
  */
-days: bigint, };
+days: number, };

@@ -8,7 +8,7 @@ export type EditDraftRequest = {
 /**
  * The draft version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Its new text.
  */

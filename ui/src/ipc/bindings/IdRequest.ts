@@ -7,4 +7,4 @@ export type IdRequest = {
 /**
  * Row id.
  */
-id: bigint, };
+id: number, };

@@ -7,7 +7,7 @@ export type MatrixPersonView = {
 /**
  * The person.
  */
-personId: bigint, 
+personId: number, 
 /**
  * Name.
  */

@@ -7,7 +7,7 @@ export type MatrixPolicyView = {
 /**
  * The policy.
  */
-policyId: bigint, 
+policyId: number, 
 /**
  * Title.
  */
@@ -15,7 +15,7 @@ title: string,
 /**
  * The current version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Its number.
  */

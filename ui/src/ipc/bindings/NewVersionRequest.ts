@@ -9,7 +9,7 @@ export type NewVersionRequest = {
 /**
  * The policy.
  */
-policyId: bigint, 
+policyId: number, 
 /**
  * Its text.
  */

@@ -7,7 +7,7 @@ export type PersonRefView = {
 /**
  * Row id.
  */
-id: bigint, 
+id: number, 
 /**
  * Full name.
  */

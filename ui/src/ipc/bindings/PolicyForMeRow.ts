@@ -9,7 +9,7 @@ export type PolicyForMeRow = {
 /**
  * The policy.
  */
-policyId: bigint, 
+policyId: number, 
 /**
  * Its title.
  */

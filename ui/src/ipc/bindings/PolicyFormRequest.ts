@@ -12,7 +12,7 @@ title: string,
 /**
  * Owner (a person's id), if any.
  */
-ownerId: bigint | null, 
+ownerId: number | null, 
 /**
  * Approver roles: caldicott_guardian, siro, or both.
  */

@@ -11,7 +11,7 @@ export type PolicyRow = {
 /**
  * Row id.
  */
-id: bigint, 
+id: number, 
 /**
  * Title.
  */

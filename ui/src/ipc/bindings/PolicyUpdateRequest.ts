@@ -8,7 +8,7 @@ export type PolicyUpdateRequest = {
 /**
  * The policy.
  */
-id: bigint, 
+id: number, 
 /**
  * Its new details.
  */

@@ -7,7 +7,7 @@ export type ReturnToDraftRequest = {
 /**
  * The version.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Why.
  */

@@ -10,11 +10,11 @@ export type SignOffRow = {
 /**
  * Row id.
  */
-id: bigint, 
+id: number, 
 /**
  * The version signed.
  */
-versionId: bigint, 
+versionId: number, 
 /**
  * Its number.
  */

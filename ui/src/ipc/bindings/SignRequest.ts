@@ -7,7 +7,7 @@ export type SignRequest = {
 /**
  * The version (approval) or policy (review).
  */
-id: bigint, 
+id: number, 
 /**
  * The signer's password, re-entered.
  */

@@ -9,11 +9,11 @@ export type VersionRow = {
 /**
  * Row id.
  */
-id: bigint, 
+id: number, 
 /**
  * The policy.
  */
-policyId: bigint, 
+policyId: number, 
 /**
  * "1.0", "2.1".
  */

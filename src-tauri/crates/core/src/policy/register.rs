@@ -546,6 +546,20 @@ impl Session {
         policy_by_id(self.vault.connection(), policy_id)
     }
 
+    /// The approver roles a version in review still waits for (empty for any other version).
+    pub fn sign_offs_awaited(&self, version_id: i64, now: OffsetDateTime) -> Result<Vec<Role>> {
+        let me = self.own_record()?;
+        self.require_active(&me, now)?;
+        let conn = self.vault.connection();
+        let version = store::version(conn, version_id)?;
+        if version.status != VersionStatus::InReview {
+            return Ok(vec![]);
+        }
+        let policy = policy_by_id(conn, version.policy_id)?;
+        let covered = covered_roles(conn, &version)?;
+        Ok(policy.approvers.into_iter().filter(|r| !covered.contains(r)).collect())
+    }
+
     /// The statement the signed-in person would sign for "reviewed, no change".
     pub fn review_statement(&self, policy_id: i64, now: OffsetDateTime) -> Result<String> {
         let me = self.own_record()?;
