@@ -6,7 +6,7 @@ setup
 cd "$ROOT"
 
 log "library crates must not depend on tauri"
-for crate in custodian-vault custodian-core custodian-cli; do
+for crate in custodian-vault custodian-pdf custodian-document custodian-core custodian-cli; do
   if cargo tree -p "$crate" -e normal,build --prefix none | grep -qE '^tauri'; then
     echo "$crate depends on tauri; only src-tauri may" >&2
     exit 1
