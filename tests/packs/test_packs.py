@@ -136,11 +136,45 @@ class DemoPack(unittest.TestCase):
             "demo.caldicott",
             "person.remove_access",
             "intact: every entry links to the one before it",
+            "Policy register",
+            "Information security policy",
+            "Approvals and reviews",
+            "Staff acknowledgements",
+            "Practice figure",
+            "Outstanding acknowledgements",
+            "Recorded on someone's behalf",
+            "1.3.1",
+            "3.2.1",
         ]:
             self.assertIn(expected, text)
         pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", str(self.pack)]).stdout).group(1))
         self.assertGreater(pages, 3)
         self.assertIn(f"Page 1 of {pages}", text)
+
+    def test_the_policy_and_acknowledgement_packs_are_signed_and_hold_only_their_sections(self):
+        for scope, present, absent in [
+            ("policies", ["Policy register", "Versions", "Approvals and reviews", "1.3.1", "Dr Helen Marsh", "Superseded", "Version "],
+             ["Staff acknowledgements", "People and roles"]),
+            ("acknowledgements", ["Staff acknowledgements", "Compliance by policy", "Compliance by person",
+                                  "Outstanding acknowledgements", "3.2.1", "2.1.1"],
+             ["Approvals and reviews", "People and roles"]),
+        ]:
+            with self.subTest(scope=scope):
+                pack = Path(self.folder.name) / f"{scope}.pdf"
+                created = run(
+                    [CLI, "pack", "create", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin",
+                     "--scope", scope, "--from", "2025-04-01", "--to", "2026-03-31", "--out", str(pack)],
+                    DEMO_PASSWORD + "\n",
+                )
+                self.assertEqual(created.returncode, 0, created.stderr)
+                self.assertIn("Signature is Valid", run(["pdfsig", str(pack)]).stdout)
+                validated = self.pyhanko(pack)
+                self.assertIn("The signature is judged VALID.", validated.stdout + validated.stderr)
+                text = run(["pdftotext", "-layout", str(pack), "-"]).stdout
+                for expected in present:
+                    self.assertIn(expected, text)
+                for unexpected in absent:
+                    self.assertNotIn(unexpected, text)
 
     def test_custodian_pack_verify_agrees(self):
         out = run([CLI, "pack", "verify", str(self.pack)])

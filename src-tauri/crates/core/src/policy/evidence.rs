@@ -61,9 +61,11 @@ pub(crate) fn section(
             vec![
                 title_of(v.policy_id),
                 v.number.to_string(),
-                v.status.label().to_owned(),
+                match v.superseded_at.as_deref() {
+                    Some(at) => format!("Superseded {}", day(Some(at))),
+                    None => v.status.label().to_owned(),
+                },
                 day(v.published_at.as_deref()),
-                day(v.superseded_at.as_deref()),
                 v.change_summary.clone(),
                 v.content_hash.clone(),
             ]
@@ -116,13 +118,12 @@ pub(crate) fn section(
         ),
         Block::Table(Table {
             columns: vec![
-                column("Policy", 3.0),
-                column("Version", 1.1),
-                column("Status", 1.5),
-                column("Published", 1.7),
-                column("Superseded", 1.7),
+                column("Policy", 2.5),
+                column("Version", 1.8),
+                column("Status", 2.2),
+                column("Published", 2.2),
                 column("Change", 2.6),
-                column("SHA-256 of the text", 3.6),
+                column("SHA-256 of the text", 4.2),
             ],
             rows: version_rows,
         }),
@@ -134,8 +135,8 @@ pub(crate) fn section(
         )),
         Block::Table(Table {
             columns: vec![
-                column("Policy", 3.0),
-                column("Version", 1.1),
+                column("Policy", 2.7),
+                column("Version", 1.8),
                 column("Sign-off", 2.6),
                 column("Signed by", 2.8),
                 column("When (UTC)", 2.0),
