@@ -9,6 +9,7 @@ fn main() {
         "vault_forget",
         "vault_open_demo",
         "session_sign_in",
+        "session_sign_in_to_acknowledge",
         "session_recover",
         "session_set_new_password",
         "session_sign_out",

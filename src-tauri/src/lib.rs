@@ -35,6 +35,7 @@ pub fn run() {
             commands::vault::vault_forget,
             commands::vault::vault_open_demo,
             commands::session::session_sign_in,
+            commands::session::session_sign_in_to_acknowledge,
             commands::session::session_recover,
             commands::session::session_set_new_password,
             commands::session::session_sign_out,

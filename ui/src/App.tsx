@@ -39,20 +39,17 @@ export function App() {
   // The idle time that locked the screen, when this window locked it.
   const [lockedAfter, setLockedAfter] = useState<number | null>(null);
   const [place, setPlace] = useState<Place | null>(null);
-  // A quick sign-in on a shared computer: the person sees only their policies, then signs out.
-  const [quick, setQuick] = useState(false);
   // The thanks on the sign-in screen once a quick sign-in has finished.
   const [quickFinished, setQuickFinished] = useState(false);
 
   const signedIn = Boolean(status.data?.session);
   // Signing out (not locking) ends the visit: the next sign-in starts at home.
   if (!signedIn && !status.data?.locked && place !== null) setPlace(null);
-  // Quick mode lasts one session; the thanks last until the next sign-in.
+  // The thanks after a quick sign-in last until the next sign-in.
   const [wasSignedIn, setWasSignedIn] = useState(signedIn);
   if (wasSignedIn !== signedIn) {
     setWasSignedIn(signedIn);
     if (signedIn) setQuickFinished(false);
-    else setQuick(false);
   }
   useEffect(() => {
     // Nothing read in a session outlives it.
@@ -89,8 +86,6 @@ export function App() {
       onLocking={setLockedAfter}
       place={place}
       onNavigate={setPlace}
-      quick={quick}
-      onQuickSignedIn={() => setQuick(true)}
       quickFinished={quickFinished}
       onQuickFinished={() => setQuickFinished(true)}
     />
@@ -106,8 +101,6 @@ type ScreenProps = {
   onLocking: (minutes: number) => void;
   place: Place | null;
   onNavigate: (place: Place) => void;
-  quick: boolean;
-  onQuickSignedIn: () => void;
   quickFinished: boolean;
   onQuickFinished: () => void;
 };
@@ -121,13 +114,14 @@ function Screen({
   onLocking,
   place,
   onNavigate,
-  quick,
-  onQuickSignedIn,
   quickFinished,
   onQuickFinished,
 }: ScreenProps) {
   if (status.session) {
-    if (quick) return <QuickAcknowledgePage session={status.session} onFinished={onQuickFinished} />;
+    // A quick sign-in on a shared computer (core enforces it): only the person's policies.
+    if (status.session.acknowledgeOnly) {
+      return <QuickAcknowledgePage session={status.session} onFinished={onQuickFinished} />;
+    }
     return <SignedIn session={status.session} onLocking={onLocking} place={place} onNavigate={onNavigate} />;
   }
   if (status.locked) return <LockScreen person={status.locked} idleMinutes={lockedAfter} />;
@@ -138,7 +132,7 @@ function Screen({
     return <NewPasswordScreen person={status.pendingPasswordReset} practiceName={status.vault?.practiceName ?? null} />;
   }
   if (status.vault) {
-    return <SignedOut vault={status.vault} quickFinished={quickFinished} onQuickSignedIn={onQuickSignedIn} />;
+    return <SignedOut vault={status.vault} quickFinished={quickFinished} />;
   }
   return <FirstRunScreen defaultVaultFolder={status.defaultVaultFolder} onCreated={onCreated} />;
 }
@@ -202,16 +196,16 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
   }
 }
 
-type SignedOutProps = { vault: KnownVault; quickFinished: boolean; onQuickSignedIn: () => void };
+type SignedOutProps = { vault: KnownVault; quickFinished: boolean };
 
 /** A vault is known and nobody is signed in: sign in, sign in only to acknowledge policies, or recover with the key. */
-function SignedOut({ vault, quickFinished, onQuickSignedIn }: SignedOutProps) {
+function SignedOut({ vault, quickFinished }: SignedOutProps) {
   const [way, setWay] = useState<'sign_in' | 'recover' | 'quick'>('sign_in');
   switch (way) {
     case 'recover':
       return <RecoverScreen onBack={() => setWay('sign_in')} />;
     case 'quick':
-      return <QuickAcknowledgeScreen vault={vault} onSignedIn={onQuickSignedIn} onBack={() => setWay('sign_in')} />;
+      return <QuickAcknowledgeScreen vault={vault} onBack={() => setWay('sign_in')} />;
     case 'sign_in':
       return (
         <SignInScreen

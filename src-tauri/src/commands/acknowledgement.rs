@@ -153,6 +153,7 @@ fn matrix_view(m: &AcknowledgementMatrix, can_record_on_behalf: bool) -> MatrixV
                 published_on: p.published_on.to_string(),
                 due: p.due,
                 acknowledged: p.acknowledged,
+                acknowledged_permille: p.acknowledged_permille(),
             })
             .collect(),
         people: m

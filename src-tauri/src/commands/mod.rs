@@ -30,13 +30,15 @@ pub(crate) fn person_info(person: &Person) -> PersonInfo {
 pub(crate) fn session_info(session: &Session) -> Result<SessionInfo, CoreError> {
     let practice = session.practice()?;
     let me = session.own_record()?;
-    let may = |permission| permits(&me.roles, permission);
+    let full = !session.is_acknowledge_only();
+    let may = |permission| full && permits(&me.roles, permission);
     Ok(SessionInfo {
         practice_name: practice.name.as_str().to_owned(),
         ods_code: practice.ods_code.as_str().to_owned(),
         person: person_info(session.person()),
         roles: me.roles.iter().copied().map(Into::into).collect(),
         must_change_password: me.must_change_password,
+        acknowledge_only: session.is_acknowledge_only(),
         permissions: Permissions {
             manage_people: may(Permission::ManagePeople),
             view_people: may(Permission::ViewPeople),

@@ -1,7 +1,7 @@
 //! Signing in and out, locking the screen, and recovering access with the recovery key.
 
 use custodian_core::secrecy::SecretString;
-use custodian_core::{CoreError, KdfParams, VaultError, recover, sign_in};
+use custodian_core::{CoreError, KdfParams, VaultError, recover, sign_in, sign_in_to_acknowledge};
 use rand_core::OsRng;
 use tauri::State;
 use time::OffsetDateTime;
@@ -14,6 +14,22 @@ use crate::state::{AppState, Stage};
 /// Signs in to the known vault.
 #[tauri::command(async)]
 pub fn session_sign_in(state: State<'_, AppState>, request: SignInRequest) -> Result<SessionInfo, CommandError> {
+    sign_in_with(&state, request, sign_in)
+}
+
+/// Signs in to read and acknowledge one's policies only (a shared reception computer); core
+/// refuses everything else in this session.
+#[tauri::command(async)]
+pub fn session_sign_in_to_acknowledge(
+    state: State<'_, AppState>,
+    request: SignInRequest,
+) -> Result<SessionInfo, CommandError> {
+    sign_in_with(&state, request, sign_in_to_acknowledge)
+}
+
+type SignIn = fn(&std::path::Path, &str, &SecretString, OffsetDateTime) -> Result<custodian_core::Session, CoreError>;
+
+fn sign_in_with(state: &AppState, request: SignInRequest, sign_in: SignIn) -> Result<SessionInfo, CommandError> {
     let mut inner = state.lock();
     if !matches!(inner.stage, Stage::SignedOut) {
         return Err(CommandError::wrong_stage("Someone is already signed in"));

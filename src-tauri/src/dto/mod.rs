@@ -67,6 +67,9 @@ pub struct SessionInfo {
     /// Set when they signed in with a one-time password: nothing else is allowed until they
     /// choose their own (`account_choose_password`).
     pub must_change_password: bool,
+    /// Set for a quick sign-in on a shared computer: only their policies, to read and
+    /// acknowledge; core refuses everything else, and every permission below is false.
+    pub acknowledge_only: bool,
     /// What their roles allow, as decided by core (the UI shows or hides, core enforces).
     pub permissions: Permissions,
     /// Minutes of inactivity after which the screen locks.

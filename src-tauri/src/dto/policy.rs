@@ -511,6 +511,8 @@ pub struct MatrixPolicyView {
     pub due: u32,
     /// Of whom, acknowledged.
     pub acknowledged: u32,
+    /// The share acknowledged, in tenths of a percent (rounded down); null when nobody is due.
+    pub acknowledged_permille: Option<u32>,
 }
 
 /// A matrix row.

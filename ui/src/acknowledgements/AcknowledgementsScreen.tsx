@@ -4,7 +4,7 @@ import { LoadFailed, Loading } from '../shared/QueryState';
 import { ResponsiveCell } from '../shared/ResponsiveCell';
 import { ChaseList } from './ChaseList';
 import { ExportActions } from './ExportActions';
-import { permilleAsPercent, shareAsPercent } from './figures';
+import { permilleAsPercent } from './figures';
 import { MatrixTable } from './MatrixTable';
 import { useAckMatrix } from './useAcknowledgements';
 
@@ -111,7 +111,7 @@ function PolicyFigures({ matrix }: { matrix: MatrixView }) {
               {policy.acknowledged} of {policy.due}
             </ResponsiveCell>
             <ResponsiveCell heading="Share">
-              {shareAsPercent(policy.acknowledged, policy.due) ?? 'Applies to nobody'}
+              {policy.acknowledgedPermille === null ? 'Applies to nobody' : permilleAsPercent(policy.acknowledgedPermille)}
             </ResponsiveCell>
           </tr>
         ))}

@@ -24,13 +24,19 @@ function setup(signedIn: SessionInfo = staffSession, handlers: CommandHandlers =
       status = appStatus({ vault, session: signedIn });
       return signedIn;
     },
+    session_sign_in_to_acknowledge: () => {
+      const quick = { ...signedIn, acknowledgeOnly: true };
+      status = appStatus({ vault, session: quick });
+      return quick;
+    },
     session_sign_out: () => {
       status = appStatus({ vault });
       return null;
     },
     account_choose_password: () => {
-      status = appStatus({ vault, session: { ...signedIn, mustChangePassword: false } });
-      return { ...signedIn, mustChangePassword: false };
+      const chosen = { ...(status.session ?? signedIn), mustChangePassword: false };
+      status = appStatus({ vault, session: chosen });
+      return chosen;
     },
     password_check: () => ({ acceptable: true, score: 4, warning: null, suggestions: [] }),
     ...handlers,
@@ -59,7 +65,9 @@ describe('Quick sign-in to acknowledge policies', () => {
     const { client, ipc, user } = setup();
     await quickSignIn(user);
 
-    expect(ipc).toHaveBeenCalledWith('session_sign_in', { request: { login: 'jellis', password: 'otter violet marble 3' } });
+    expect(ipc).toHaveBeenCalledWith('session_sign_in_to_acknowledge', {
+      request: { login: 'jellis', password: 'otter violet marble 3' },
+    });
     await waitFor(() => expect(byId('quick-acknowledge-page')).toBeInTheDocument());
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Riverside Surgery');
     expect(byId('signed-in-as')).toHaveTextContent('Signed in as Jordan Ellis (jellis)');
@@ -98,7 +106,7 @@ describe('Quick sign-in to acknowledge policies', () => {
 
   it('says why the sign-in failed, and clears the password', async () => {
     const { user } = setup(staffSession, {
-      session_sign_in: () => {
+      session_sign_in_to_acknowledge: () => {
         throw commandError('wrong_password', 'Wrong login name or password');
       },
     });

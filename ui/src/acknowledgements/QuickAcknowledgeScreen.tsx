@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 import { useSignedOutNotice, useStatusMutation } from '../appStatus';
-import { sessionSignIn, type KnownVault } from '../ipc';
+import { sessionSignInToAcknowledge, type KnownVault } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
@@ -18,8 +18,6 @@ const FIELD_IDS = { login: 'quick-login', password: 'quick-password' } as const;
 
 type QuickAcknowledgeScreenProps = {
   vault: KnownVault;
-  /** The person signed in: from now on the app shows only their policies. */
-  onSignedIn: () => void;
   /** Back to the ordinary sign-in. */
   onBack: () => void;
 };
@@ -28,9 +26,10 @@ type QuickAcknowledgeScreenProps = {
  * Sign in on a shared computer (at reception, say) only to read and acknowledge the policies
  * waiting for you; the app signs you out when you finish.
  */
-export function QuickAcknowledgeScreen({ vault, onSignedIn, onBack }: QuickAcknowledgeScreenProps) {
+export function QuickAcknowledgeScreen({ vault, onBack }: QuickAcknowledgeScreenProps) {
   const form = useSchemaForm(schema, { login: '', password: '' });
-  const signIn = useStatusMutation(sessionSignIn, onSignedIn);
+  // Core marks the session acknowledge-only; the app then shows only the person's policies.
+  const signIn = useStatusMutation(sessionSignInToAcknowledge);
   const { clear: clearNotice } = useSignedOutNotice();
   const errors = formErrors(form.formState.errors, signIn.error, FIELD_IDS);
   const damaged = signIn.error?.code === 'unusable_vault';

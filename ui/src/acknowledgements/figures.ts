@@ -7,16 +7,6 @@ export function permilleAsPercent(permille: number): string {
   return `${oneDecimal.format(permille / 10)}%`;
 }
 
-/**
- * "50.0%": the share of `due` that is `acknowledged`, rounded down to a tenth of a percent as core
- * rounds the practice figure (so a share short of the bar never reads as reaching it). `null`
- * when nothing is due.
- */
-export function shareAsPercent(acknowledged: number, due: number): string | null {
-  if (due <= 0) return null;
-  return permilleAsPercent(Math.floor((acknowledged * 1000) / due));
-}
-
 /** A column heading short enough for the matrix: "Data protection…" (the full title goes beside it). */
 export function shortTitle(title: string, max = 18): string {
   if (title.length <= max) return title;

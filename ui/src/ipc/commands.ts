@@ -106,6 +106,10 @@ export const vaultOpenDemo = (): Promise<KnownVault> => call('vault_open_demo');
 
 export const sessionSignIn = (request: SignInRequest): Promise<SessionInfo> => call('session_sign_in', { request });
 
+/** Signs in to read and acknowledge one's policies only (a shared computer); core refuses the rest. */
+export const sessionSignInToAcknowledge = (request: SignInRequest): Promise<SessionInfo> =>
+  call('session_sign_in_to_acknowledge', { request });
+
 export const sessionRecover = (request: RecoverRequest): Promise<PersonInfo> => call('session_recover', { request });
 
 export const sessionSetNewPassword = (request: PasswordRequest): Promise<SessionInfo> =>

@@ -108,6 +108,7 @@ export function matrixView(overrides: Partial<MatrixView> = {}): MatrixView {
         publishedOn: '2026-04-01',
         due: 2,
         acknowledged: 1,
+        acknowledgedPermille: 500,
       },
       {
         policyId: 3,
@@ -117,6 +118,7 @@ export function matrixView(overrides: Partial<MatrixView> = {}): MatrixView {
         publishedOn: '2026-02-01',
         due: 1,
         acknowledged: 1,
+        acknowledgedPermille: 1000,
       },
     ],
     people: [

@@ -63,6 +63,7 @@ type Commands = {
   vault_forget: [undefined, null];
   vault_open_demo: [undefined, KnownVault];
   session_sign_in: [SignInRequest, SessionInfo];
+  session_sign_in_to_acknowledge: [SignInRequest, SessionInfo];
   session_recover: [RecoverRequest, PersonInfo];
   session_set_new_password: [PasswordRequest, SessionInfo];
   session_sign_out: [undefined, null];

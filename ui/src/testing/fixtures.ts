@@ -33,6 +33,7 @@ export const session: SessionInfo = {
   person,
   roles: ['practice_manager', 'staff'],
   mustChangePassword: false,
+  acknowledgeOnly: false,
   permissions: allPermissions,
   idleLockMinutes: 5,
   vaultPath: '/home/jane/Documents/Custodian/Riverside Surgery.custodian',

@@ -43,6 +43,7 @@ impl Session {
         now: OffsetDateTime,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Result<()> {
+        self.require_full_session("change their password")?;
         self.confirm_password(current)?;
         self.store_own_password(new_password, kdf, now, rng, "changed their password")
     }

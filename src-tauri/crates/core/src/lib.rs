@@ -56,7 +56,10 @@ pub use policy::{
 pub use practice::{OdsCode, Practice, PracticeName};
 pub use role::{Permission, Role, permits};
 pub use schema::latest_version as latest_schema_version;
-pub use session::{NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in};
+pub use session::{
+    NewPractice, PasswordReset, ResetRefused, Session, VaultSummary, create_practice, recover, sign_in,
+    sign_in_to_acknowledge,
+};
 pub use settings::{
     BACKUPS_KEPT_RANGE, BackupSettings, DEFAULT_COMPLIANCE_BAR_PERCENT, DEFAULT_IDLE_LOCK_MINUTES, IDLE_LOCK_RANGE,
 };

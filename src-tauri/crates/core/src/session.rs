@@ -34,6 +34,8 @@ pub struct NewPractice<'a> {
 pub struct Session {
     pub(crate) vault: Vault,
     pub(crate) person: Person,
+    /// A quick sign-in on a shared computer: only reading and acknowledging policies.
+    pub(crate) acknowledge_only: bool,
 }
 
 /// One-line facts about an open vault, for `custodian vault check` and the status bar.
@@ -133,7 +135,7 @@ pub fn create_practice(
     })?;
     apply_backup_settings(&mut vault)?;
     let person = person::find_by_login(vault.connection(), &login)?.ok_or(CoreError::Incomplete("first person"))?;
-    Ok((Session { vault, person }, recovery))
+    Ok((Session { vault, person, acknowledge_only: false }, recovery))
 }
 
 /// Opens the vault at `path` as the person with `login`. A person who has left is refused. Any
@@ -149,8 +151,21 @@ pub fn sign_in(path: &Path, login: &str, password: &SecretString, now: OffsetDat
     apply_backup_settings(&mut vault)?;
     let person =
         Person { id: record.id, full_name: FullName::parse(&record.full_name).map_err(CoreError::Refused)?, login };
-    let mut session = Session { vault, person };
+    let mut session = Session { vault, person, acknowledge_only: false };
     session.remove_departed_access(now)?;
+    Ok(session)
+}
+
+/// Signs in for reading and acknowledging one's policies only, as on a shared reception
+/// computer: every other operation is refused, whatever the person's roles.
+pub fn sign_in_to_acknowledge(
+    path: &Path,
+    login: &str,
+    password: &SecretString,
+    now: OffsetDateTime,
+) -> Result<Session> {
+    let mut session = sign_in(path, login, password, now)?;
+    session.acknowledge_only = true;
     Ok(session)
 }
 
@@ -204,7 +219,7 @@ impl PasswordReset {
         rng: &mut (impl RngCore + CryptoRng),
     ) -> std::result::Result<Session, Box<ResetRefused>> {
         match self.try_set_password(password, kdf, now, rng) {
-            Ok(()) => Ok(Session { vault: self.vault, person: self.person }),
+            Ok(()) => Ok(Session { vault: self.vault, person: self.person, acknowledge_only: false }),
             Err(error) => Err(Box::new(ResetRefused { reset: self, error })),
         }
     }
@@ -299,9 +314,24 @@ impl Session {
         })
     }
 
+    /// Whether this is a quick sign-in to acknowledge policies only.
+    pub fn is_acknowledge_only(&self) -> bool {
+        self.acknowledge_only
+    }
+
+    /// Refuses in a quick sign-in to acknowledge policies.
+    pub(crate) fn require_full_session(&self, action: &'static str) -> Result<()> {
+        if self.acknowledge_only {
+            return Err(CoreError::Forbidden { action, allowed: QUICK_SIGN_IN_ALLOWED });
+        }
+        Ok(())
+    }
+
     /// Refuses unless the signed-in person, as saved now, may do `permission`: they must not have
-    /// left, must have chosen their own password, and must hold a role that grants it.
+    /// left, must have chosen their own password, must hold a role that grants it, and must have
+    /// signed in fully (not the quick sign-in to acknowledge policies).
     pub fn require(&self, permission: Permission, now: OffsetDateTime) -> Result<PersonRecord> {
+        self.require_full_session(permission.describe())?;
         let me = self.own_record()?;
         self.require_active(&me, now)?;
         if !crate::role::permits(&me.roles, permission) {
@@ -361,6 +391,9 @@ impl Session {
         Ok(())
     }
 }
+
+/// Who may do what a quick sign-in refuses.
+const QUICK_SIGN_IN_ALLOWED: &str = "people signed in fully (this quick sign-in is for acknowledging policies)";
 
 /// Turns on rotating backups as the practice configured them.
 pub(crate) fn apply_backup_settings(vault: &mut Vault) -> Result<()> {

@@ -31,4 +31,8 @@ due: number,
 /**
  * Of whom, acknowledged.
  */
-acknowledged: number, };
+acknowledged: number, 
+/**
+ * The share acknowledged, in tenths of a percent (rounded down); null when nobody is due.
+ */
+acknowledgedPermille: number | null, };

@@ -29,6 +29,11 @@ roles: Array<RoleName>,
  */
 mustChangePassword: boolean, 
 /**
+ * Set for a quick sign-in on a shared computer: only their policies, to read and
+ * acknowledge; core refuses everything else, and every permission below is false.
+ */
+acknowledgeOnly: boolean, 
+/**
  * What their roles allow, as decided by core (the UI shows or hides, core enforces).
  */
 permissions: Permissions, 

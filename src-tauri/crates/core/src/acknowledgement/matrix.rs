@@ -28,6 +28,14 @@ pub struct MatrixPolicy {
     pub acknowledged: u32,
 }
 
+impl MatrixPolicy {
+    /// The share of those due who have acknowledged it, in tenths of a percent, rounded down
+    /// (so a share short of the bar never reads as reaching it); `None` when nobody is due.
+    pub fn acknowledged_permille(&self) -> Option<u32> {
+        (self.due > 0).then(|| permille(self.acknowledged, self.due))
+    }
+}
+
 /// One person row: how many of their policies they have acknowledged.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MatrixPerson {
@@ -369,6 +377,7 @@ mod tests {
         assert_eq!(m.cells[0][1], MatrixCell::NotInScope);
         assert_eq!((m.policies[0].due, m.policies[0].acknowledged), (3, 2));
         assert_eq!((m.policies[1].due, m.policies[1].acknowledged), (1, 1));
+        assert_eq!(m.policies[0].acknowledged_permille(), Some(666));
         assert_eq!(m.cells[2][0], MatrixCell::Outstanding { since: date!(2026 - 05 - 20) }, "due from their first day");
         assert_eq!((m.people_up_to_date(), m.people_in_scope()), (2, 3));
         assert_eq!(m.practice_permille(), 666);

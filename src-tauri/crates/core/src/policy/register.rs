@@ -377,6 +377,7 @@ impl Session {
         reason: &str,
         now: OffsetDateTime,
     ) -> Result<PolicyVersion> {
+        self.require_full_session("send a policy version back to draft")?;
         let me = self.own_record()?;
         self.require_active(&me, now)?;
         self.refresh()?;
@@ -433,6 +434,7 @@ impl Session {
         statement_confirmed: bool,
         now: OffsetDateTime,
     ) -> Result<PolicyVersion> {
+        self.require_full_session("sign off a policy")?;
         let me = self.own_record()?;
         self.require_active(&me, now)?;
         self.refresh()?;
@@ -515,6 +517,7 @@ impl Session {
         statement_confirmed: bool,
         now: OffsetDateTime,
     ) -> Result<Policy> {
+        self.require_full_session("review a policy")?;
         let me = self.own_record()?;
         self.require_active(&me, now)?;
         self.refresh()?;

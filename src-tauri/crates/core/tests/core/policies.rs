@@ -359,3 +359,33 @@ pub(super) fn the_demo_has_ten_years_of_policies_and_acknowledgements(manager: &
         .count();
     assert!(on_behalf > 0, "some were recorded on someone's behalf");
 }
+
+#[test]
+fn a_quick_sign_in_acknowledges_policies_and_nothing_else() {
+    let t = team();
+    let version = publish_backup_version(&t, TEXT, VersionChange::Minor);
+    let mut quick = custodian_core::sign_in_to_acknowledge(&t.p.path, "s.obrien", &secret(PASSWORD), NOW).unwrap();
+    assert!(quick.is_acknowledge_only());
+    let refused = quick.add_policy(
+        &PolicyForm { title: "Fax", approvers: &[Role::Siro], review_months: 12, ..Default::default() },
+        NOW,
+    );
+    assert!(matches!(refused, Err(CoreError::Forbidden { .. })), "{refused:?}");
+    assert!(matches!(quick.acknowledgement_matrix(NOW), Err(CoreError::Forbidden { .. })));
+    assert_eq!(quick.people(NOW).unwrap().len(), 1, "only their own record");
+    let changed = quick.change_password(
+        &secret(PASSWORD),
+        &secret("new quiet harbour 88"),
+        custodian_core::KdfParams::INSECURE_FAST,
+        NOW,
+        &mut rand_core::OsRng,
+    );
+    assert!(matches!(changed, Err(CoreError::Forbidden { .. })));
+    quick.mark_policy_read_to_end(version, NOW).unwrap();
+    quick.acknowledge_policy(version, true, NOW).unwrap();
+    assert!(quick.policies_for_me(NOW).unwrap()[0].acknowledgement.is_some());
+
+    let mut siro = custodian_core::sign_in_to_acknowledge(&t.p.path, "h.marsh", &secret(&t.siro), NOW).unwrap();
+    let review = siro.review_policy_no_change(policy_id(&siro, "Backup policy"), &secret(&t.siro), true, NOW);
+    assert!(matches!(review, Err(CoreError::Forbidden { .. })), "signing needs a full sign-in");
+}
