@@ -43,19 +43,26 @@ pub(crate) fn clean_line(line: &str) -> String {
 /// non-breaking spaces, line breaks) into one space between words, and trims both ends.
 pub(crate) fn normalise_inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space_pending = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space_pending = true;
-        } else if !is_invisible(c) {
-            if space_pending && !out.is_empty() {
-                out.push(' ');
+    for word in text.split_whitespace() {
+        let before = out.len();
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let separated = out.len();
+        if word.bytes().all(|b| (0x21..0x7F).contains(&b)) {
+            // Printable ASCII, as most words are: nothing to remove or spell out.
+            out.push_str(word);
+        } else {
+            for c in word.chars().filter(|c| !is_invisible(*c)) {
+                match ligature(c) {
+                    Some(letters) => out.push_str(letters),
+                    None => out.push(c),
+                }
             }
-            space_pending = false;
-            match ligature(c) {
-                Some(letters) => out.push_str(letters),
-                None => out.push(c),
-            }
+        }
+        if out.len() == separated {
+            // The word was all invisible characters.
+            out.truncate(before);
         }
     }
     out
@@ -117,5 +124,6 @@ mod tests {
         assert_eq!(clean_line("zero\u{200B}width\u{7} bell\u{AD}"), "zerowidth bell");
         assert_eq!(clean_line("speciﬁcation ﬂow"), "specification flow");
         assert_eq!(clean_line("\t \u{2003} "), "");
+        assert_eq!(clean_line("a \u{200B} b\u{FEFF}"), "a b");
     }
 }

@@ -29,6 +29,7 @@ pub(crate) fn read(bytes: &[u8]) -> Result<PolicyDocument, ImportError> {
 }
 
 const INCOMPLETE: &str = "the file is incomplete or damaged";
+const TOO_LARGE: &str = "its text is larger than 100 MB";
 
 fn damaged(detail: &str) -> ImportError {
     ImportError::DamagedDocx(detail.to_owned())
@@ -36,6 +37,11 @@ fn damaged(detail: &str) -> ImportError {
 
 /// The text of one part of the package, or `None` when there is no such part.
 fn part(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<String>, ImportError> {
+    part_within(archive, name, MAX_PART_BYTES)
+}
+
+/// [`part`], refusing a part that inflates to more than `limit` bytes, whatever size it claims.
+fn part_within(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str, limit: u64) -> Result<Option<String>, ImportError> {
     let file = match archive.by_name(name) {
         Ok(file) => file,
         Err(ZipError::FileNotFound) => return Ok(None),
@@ -44,13 +50,13 @@ fn part(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str) -> Result<Option<St
         }
         Err(_) => return Err(damaged(INCOMPLETE)),
     };
-    if file.size() > MAX_PART_BYTES {
-        return Err(damaged("its text is larger than 100 MB"));
+    if file.size() > limit {
+        return Err(damaged(TOO_LARGE));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(file.size()).unwrap_or(0));
-    file.take(MAX_PART_BYTES + 1).read_to_end(&mut bytes).map_err(|_| damaged(INCOMPLETE))?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > MAX_PART_BYTES {
-        return Err(damaged("its text is larger than 100 MB"));
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|_| damaged(INCOMPLETE))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+        return Err(damaged(TOO_LARGE));
     }
     String::from_utf8(bytes).map(Some).map_err(|_| damaged("its text is damaged"))
 }
@@ -328,6 +334,19 @@ mod tests {
         );
         let texts: Vec<String> = paragraphs(&xml).unwrap().into_iter().map(|p| p.text).collect();
         assert_eq!(texts, ["Box", "Kept"]);
+    }
+
+    #[test]
+    fn a_part_that_inflates_beyond_the_limit_is_refused() {
+        let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        writer.start_file("word/document.xml", zip::write::SimpleFileOptions::default()).unwrap();
+        std::io::Write::write_all(&mut writer, &[b' '; 4096]).unwrap();
+        let bytes = writer.finish().unwrap().into_inner();
+        let mut archive = ZipArchive::new(Cursor::new(bytes.as_slice())).unwrap();
+        assert!(bytes.len() < 1024, "{} bytes compressed", bytes.len());
+        assert_eq!(part_within(&mut archive, "word/document.xml", 1024), Err(damaged(TOO_LARGE)));
+        assert_eq!(part_within(&mut archive, "word/document.xml", 4096).unwrap().unwrap().len(), 4096);
+        assert_eq!(part_within(&mut archive, "word/styles.xml", 4096), Ok(None));
     }
 
     #[test]

@@ -30,10 +30,11 @@ pub enum ImportError {
          save it as a Word document (.docx) and try again."
     )]
     NotDocx,
-    /// A Word document whose contents cannot be read.
+    /// A Word document whose contents cannot be read (damaged, or protected by a password); the
+    /// text says which, in a few plain words.
     #[error(
-        "This Word document is damaged and cannot be read ({0}). Open it in Word, save a new copy \
-         as a Word document (.docx) and try again."
+        "This Word document cannot be read ({0}). Open it in Word, remove any password, save a new \
+         copy as a Word document (.docx) and try again."
     )]
     DamagedDocx(String),
     /// Named `.pdf` but not a PDF.
@@ -48,10 +49,11 @@ pub enum ImportError {
          Import the original Word document instead, or copy the policy's text into a new document."
     )]
     NoTextInPdf,
-    /// A PDF that cannot be read: damaged, or protected by a password.
+    /// A PDF that cannot be read (damaged, or protected by a password); the text says which, in a
+    /// few plain words.
     #[error(
         "This PDF cannot be read ({0}). Import the original Word document instead, or save the PDF \
-         again from the program that made it."
+         again, without a password, from the program that made it."
     )]
     DamagedPdf(String),
     /// A kind of file that is not accepted.

@@ -1,7 +1,7 @@
 //! Deciding what a file is — by its name's extension, checked against its content — and handing
 //! it to the reader for that kind.
 
-use crate::{ImportError, Imported, PolicyDocument, SourceKind, decode, docx, markdown, pdf, plain_text};
+use crate::{ImportError, Imported, SourceKind, decode, docx, markdown, pdf, plain_text};
 
 /// The largest file accepted: 50 MB. Policies are a few hundred kilobytes; anything this large is
 /// mostly pictures, or not a policy.
@@ -22,6 +22,9 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     }
     let (kind, document) = match (named, Content::of(bytes)) {
         (SourceKind::Docx, Content::Zip) => (SourceKind::Docx, docx::read(bytes)?),
+        (SourceKind::Docx, _) if is_encrypted_office_file(bytes) => {
+            return Err(ImportError::DamagedDocx("it is protected by a password".into()));
+        }
         (SourceKind::Docx, _) => return Err(ImportError::NotDocx),
         (SourceKind::Pdf, Content::Pdf) => (SourceKind::Pdf, pdf::read(bytes)?),
         (SourceKind::Pdf, _) => return Err(ImportError::NotPdf),
@@ -40,7 +43,7 @@ pub fn import(file_name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     if document.is_empty() {
         return Err(ImportError::NoText);
     }
-    Ok(Imported { kind, document: PolicyDocument { blocks: document.blocks } })
+    Ok(Imported { kind, document })
 }
 
 /// The kind a file's name promises, by its extension (any case).
@@ -83,6 +86,14 @@ impl Content {
     }
 }
 
+/// Word saves a password-protected .docx not as a zip but as an OLE2 compound file holding an
+/// `EncryptedPackage` stream (MS-OFFCRYPTO).
+fn is_encrypted_office_file(bytes: &[u8]) -> bool {
+    const OLE2: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    bytes.starts_with(OLE2) && bytes.windows(name.len()).any(|window| window == name)
+}
+
 /// Decoded text, refused when there is nothing but whitespace.
 fn text(bytes: &[u8]) -> Result<String, ImportError> {
     let text = decode::decode(bytes)?;
@@ -111,6 +122,19 @@ mod tests {
         assert_eq!(Content::of(b"\r\n%PDF-1.4"), Content::Pdf);
         assert_eq!(Content::of(b"PK\x03\x04rest"), Content::Zip);
         assert_eq!(Content::of(b"Plain text about %PDF files"), Content::Other);
+    }
+
+    #[test]
+    fn a_password_protected_word_document_is_recognised_by_its_encrypted_package() {
+        let mut encrypted = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+        encrypted.extend([0; 100]);
+        encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(
+            import("locked.docx", &encrypted),
+            Err(ImportError::DamagedDocx("it is protected by a password".into()))
+        );
+        // An old .doc renamed .docx is simply not a Word (.docx) document.
+        assert_eq!(import("old.docx", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"), Err(ImportError::NotDocx));
     }
 
     #[test]

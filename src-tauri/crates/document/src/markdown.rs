@@ -206,9 +206,10 @@ fn escape_line_start(text: &str, out: &mut String, chars: &mut std::str::CharInd
     }
 }
 
-/// A line of three or more `-` (possibly spaced), which Markdown reads as a horizontal rule.
+/// Only `-` and spaces: three `-` make a horizontal rule, and after a list's `- ` marker even one
+/// or two do.
 fn is_thematic_break(text: &str) -> bool {
-    text.chars().all(|c| c == '-' || c == ' ') && text.matches('-').count() >= 3
+    text.chars().all(|c| c == '-' || c == ' ')
 }
 
 /// True when `rest` (what follows an `&`) would make it an HTML entity such as `&amp;` or `&#38;`.
@@ -285,6 +286,30 @@ mod tests {
         assert_eq!(write(&PolicyDocument { blocks: vec![paragraph("+44 1234")] }), "+44 1234\n");
     }
 
+    /// Whatever the readers make of any text, its canonical text reads back to the same document.
+    #[test]
+    fn documents_read_from_random_text_survive_a_round_trip() {
+        const ALPHABET: [char; 34] = [
+            'a', 'B', 'o', ' ', ' ', '\n', '\n', '\t', '#', '-', '*', '_', '[', ']', '(', ')', '\\', '`', '<', '>',
+            '&', ';', '1', '2', '.', '!', '~', '=', '+', '|', ':', 'é', '\u{A0}', '·',
+        ];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |bound: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            usize::try_from(state % bound as u64).unwrap()
+        };
+        for _ in 0..3000 {
+            let length = next(80);
+            let text: String = (0..length).map(|_| ALPHABET[next(ALPHABET.len())]).collect();
+            for document in [read(&text), crate::plain_text::read(&text)] {
+                let written = write(&document);
+                assert_eq!(read(&written), document, "from {text:?}, written as:\n{written}");
+            }
+        }
+    }
+
     #[test]
     fn tricky_blocks_survive_a_round_trip() {
         for text in [
@@ -298,6 +323,8 @@ mod tests {
             "+ plus",
             "---",
             "- - -",
+            "--",
+            "- -",
             "> quote",
             "~~~ fence",
             "``` fence",

@@ -18,7 +18,15 @@ use crate::{ImportError, PolicyDocument};
 const MAX_STREAM_BYTES: usize = 64 * 1024 * 1024;
 
 /// Reads a PDF.
+///
+/// lopdf parses whatever a practice picks, however malformed; should it panic on something it
+/// did not foresee, the file is reported as damaged rather than taking the app down.
 pub(crate) fn read(bytes: &[u8]) -> Result<PolicyDocument, ImportError> {
+    std::panic::catch_unwind(|| read_unguarded(bytes))
+        .unwrap_or_else(|_| Err(ImportError::DamagedPdf("the file is damaged".into())))
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<PolicyDocument, ImportError> {
     let document = Document::load_mem(bytes).map_err(|error| match error {
         lopdf::Error::InvalidPassword | lopdf::Error::Decryption(_) => password_protected(),
         _ => ImportError::DamagedPdf("the file is incomplete or damaged".into()),

@@ -504,13 +504,12 @@ fn every_message_is_a_full_sentence_that_says_what_to_do() {
 }
 
 #[test]
-fn a_hundred_page_policy_imports_in_well_under_a_second() {
+fn a_hundred_page_policy_imports_whole() {
+    // Its speed is measured by `benches/import` and `custodian bench`, not here.
     let page = String::from_utf8(fixture("001_78cf39acda47f0ac.txt")).unwrap();
     let policy = page.repeat(15);
-    let started = std::time::Instant::now();
+    let once = import("page.txt", page.as_bytes()).unwrap().document;
     let imported = import("long.txt", policy.as_bytes()).unwrap();
-    let elapsed = started.elapsed();
     assert!(imported.document.word_count() > 15 * 3000);
-    // A debug build on a slow machine; release builds take a few milliseconds.
-    assert!(elapsed.as_millis() < 1000, "took {elapsed:?}");
+    assert_eq!(imported.document.word_count(), 15 * once.word_count());
 }
