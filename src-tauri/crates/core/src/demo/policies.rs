@@ -246,7 +246,7 @@ fn acknowledgements(
             if when.date() >= end || (still_current && profile == 0 && rng.next_u32() % 10 < 6) {
                 continue;
             }
-            let on_behalf = rng.next_u32() % 25 == 0;
+            let on_behalf = rng.next_u32().is_multiple_of(25);
             let opened = crate::time_text(when - Duration::minutes(6));
             let new = NewAcknowledgement {
                 person_id: person.id,

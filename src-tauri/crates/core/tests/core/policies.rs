@@ -35,7 +35,7 @@ fn policy_id(session: &Session, title: &str) -> i64 {
 }
 
 fn audit_len(session: &Session) -> u64 {
-    session.verify_audit_chain().unwrap().entries as u64
+    session.verify_audit_chain().unwrap().entries
 }
 
 /// Drafts, submits, has the SIRO approve and publishes a version of the backup policy.
