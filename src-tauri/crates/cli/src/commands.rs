@@ -169,7 +169,7 @@ pub(crate) fn certificate_export(vault: &Path, login: &str, out: &Path) -> Resul
     Ok(())
 }
 
-fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
+pub(crate) fn write_new(path: &Path, bytes: &[u8]) -> Result<(), CoreError> {
     use std::io::Write;
     let mut file = std::fs::OpenOptions::new()
         .write(true)

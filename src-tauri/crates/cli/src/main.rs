@@ -7,6 +7,7 @@
 
 mod bench;
 mod commands;
+mod devices;
 mod output;
 mod policies;
 mod secret_input;
@@ -47,6 +48,9 @@ enum Command {
     /// Staff read-and-understood acknowledgements.
     #[command(subcommand)]
     Ack(AckCommand),
+    /// The device register, with removable media.
+    #[command(subcommand)]
+    Devices(DevicesCommand),
     /// Signed evidence packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -175,6 +179,33 @@ enum AckCommand {
 }
 
 #[derive(Subcommand)]
+enum DevicesCommand {
+    /// Import devices from a CSV file (columns: asset_tag, type, ownership, and optionally make,
+    /// model, serial, encrypted, encryption_method, operating_system, os_version,
+    /// vendor_supported, location, asset_owner, status, purchase_date, notes). Every row is
+    /// checked first; all are imported or none.
+    Import {
+        #[command(flatten)]
+        who: CheckArgs,
+        /// The CSV file.
+        file: PathBuf,
+        /// Only check the file and report; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write the register as CSV (to standard output, or a new file with --out).
+    Export {
+        #[command(flatten)]
+        who: CheckArgs,
+        /// Where to write it (must not exist yet).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List the register, one device per line.
+    List(CheckArgs),
+}
+
+#[derive(Subcommand)]
 enum PeopleCommand {
     /// List the people you may see: everyone for managers and leads, yourself for staff.
     List(CheckArgs),
@@ -268,6 +299,9 @@ fn main() -> ExitCode {
         Command::Policy(PolicyCommand::Import(args)) => policies::import(args),
         Command::Policy(PolicyCommand::List(args)) => policies::list(args),
         Command::Ack(AckCommand::Status { who, chase }) => policies::ack_status(who, chase),
+        Command::Devices(DevicesCommand::Import { who, file, dry_run }) => devices::import(who, &file, dry_run),
+        Command::Devices(DevicesCommand::Export { who, out }) => devices::export(who, out.as_deref()),
+        Command::Devices(DevicesCommand::List(who)) => devices::list(who),
         Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {

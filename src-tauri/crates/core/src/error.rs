@@ -62,6 +62,42 @@ pub enum Field {
     Reason,
     /// The acknowledgement compliance bar.
     ComplianceBar,
+    /// A device's asset tag.
+    AssetTag,
+    /// What kind of device it is.
+    DeviceKind,
+    /// Who owns a device.
+    Ownership,
+    /// Whether a device is encrypted.
+    Encryption,
+    /// How a device is encrypted.
+    EncryptionMethod,
+    /// A device's make.
+    Make,
+    /// A device's model.
+    Model,
+    /// A device's serial number.
+    Serial,
+    /// A device's operating system.
+    OsName,
+    /// Its version.
+    OsVersion,
+    /// Whether the system is still supported.
+    VendorSupported,
+    /// Where a device is.
+    Location,
+    /// A device's information asset owner.
+    AssetOwner,
+    /// A device's status.
+    DeviceStatus,
+    /// When a device was bought.
+    PurchaseDate,
+    /// The first or last day of an allocation.
+    AllocationDate,
+    /// Who a device is allocated to.
+    Holder,
+    /// A CSV file to import.
+    CsvFile,
 }
 
 /// One problem with one field, in words a person can act on.

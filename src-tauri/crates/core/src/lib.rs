@@ -22,6 +22,7 @@ mod acknowledgement;
 mod audit;
 mod backups;
 pub mod demo;
+mod device;
 mod error;
 mod pack;
 pub mod password;
@@ -45,6 +46,10 @@ pub use backups::{
     BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
 };
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
+pub use device::{
+    Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
+    Ownership, YesNoUnknown,
+};
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};

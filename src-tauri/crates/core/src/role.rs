@@ -73,6 +73,10 @@ pub enum Permission {
     ManagePolicies,
     /// See everyone's acknowledgements: the matrix and the chase list.
     ViewCompliance,
+    /// Keep the device register: add, change, allocate, return, import.
+    ManageDevices,
+    /// See the whole device register (everyone may see the devices they hold).
+    ViewDevices,
 }
 
 impl Permission {
@@ -87,6 +91,8 @@ impl Permission {
             Permission::GeneratePacks => "make evidence packs",
             Permission::ManagePolicies => "keep the policy register",
             Permission::ViewCompliance => "see everyone's policy acknowledgements",
+            Permission::ManageDevices => "keep the device register",
+            Permission::ViewDevices => "see the device register",
         }
     }
 
@@ -98,10 +104,10 @@ impl Permission {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
             Permission::ViewAuditLog => &[Role::PracticeManager, Role::IgLead, Role::Siro, Role::Dpo],
-            Permission::GeneratePacks | Permission::ViewCompliance => {
+            Permission::GeneratePacks | Permission::ViewCompliance | Permission::ViewDevices => {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
-            Permission::ManagePolicies => &[Role::PracticeManager, Role::IgLead],
+            Permission::ManagePolicies | Permission::ManageDevices => &[Role::PracticeManager, Role::IgLead],
         }
     }
 }

@@ -7,14 +7,18 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{audit, person, policy, practice, settings, signing};
+use crate::{audit, device, person, policy, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
     const V1: &[&str] =
         &[practice::SCHEMA_V1, person::SCHEMA_V1, settings::SCHEMA_V1, audit::SCHEMA_V1, signing::SCHEMA_V1];
     static V1_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| V1.concat());
-    Migrations::new(vec![M::up(&V1_SQL), M::up_with_hook(policy::store::SCHEMA_V2, start_policy_register)])
+    Migrations::new(vec![
+        M::up(&V1_SQL),
+        M::up_with_hook(policy::store::SCHEMA_V2, start_policy_register),
+        M::up(device::store::SCHEMA_V3),
+    ])
 }
 
 /// Migration 2's data step: a vault made before policies existed gets the catalogue's register,
@@ -33,7 +37,7 @@ fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rus
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    2
+    3
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.
