@@ -58,6 +58,16 @@ fn main() {
         "ack_export",
         "settings_set_compliance_bar",
         "export_open",
+        "device_list",
+        "device_get",
+        "device_add",
+        "device_update",
+        "device_allocate",
+        "device_return",
+        "device_set_status",
+        "device_import_preview",
+        "device_import",
+        "device_export",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

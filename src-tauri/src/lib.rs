@@ -84,6 +84,16 @@ pub fn run() {
             commands::acknowledgement::ack_export,
             commands::acknowledgement::settings_set_compliance_bar,
             commands::files::export_open,
+            commands::device::device_list,
+            commands::device::device_get,
+            commands::device::device_add,
+            commands::device::device_update,
+            commands::device::device_allocate,
+            commands::device::device_return,
+            commands::device::device_set_status,
+            commands::device::device_import_preview,
+            commands::device::device_import,
+            commands::device::device_export,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

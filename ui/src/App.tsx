@@ -8,6 +8,7 @@ import { AcknowledgementsScreen } from './acknowledgements/AcknowledgementsScree
 import { QuickAcknowledgePage } from './acknowledgements/QuickAcknowledgePage';
 import { QuickAcknowledgeScreen } from './acknowledgements/QuickAcknowledgeScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { DevicesScreen } from './devices/DevicesScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
 import { PacksScreen } from './packs/PacksScreen';
@@ -166,7 +167,7 @@ function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
     <SessionPage
       session={session}
       navigation={{ current: section, onNavigate: navigate }}
-      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements'}
+      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices'}
     >
       <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
     </SessionPage>
@@ -183,6 +184,8 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
       return <PoliciesScreen session={session} />;
     case 'acknowledgements':
       return <AcknowledgementsScreen session={session} />;
+    case 'devices':
+      return <DevicesScreen session={session} />;
     case 'staff':
       return <StaffScreen session={session} />;
     case 'audit':

@@ -6,6 +6,7 @@ pub mod acknowledgement;
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod device;
 pub mod files;
 pub mod pack;
 pub mod password;
@@ -48,6 +49,8 @@ pub(crate) fn session_info(session: &Session) -> Result<SessionInfo, CoreError> 
             generate_packs: may(Permission::GeneratePacks),
             manage_policies: may(Permission::ManagePolicies),
             view_compliance: may(Permission::ViewCompliance),
+            manage_devices: may(Permission::ManageDevices),
+            view_devices: may(Permission::ViewDevices),
         },
         idle_lock_minutes: session.idle_lock_minutes()?,
         vault_path: session.vault_path().display().to_string(),

@@ -4,8 +4,10 @@
 //! CI fails if the committed files differ. Core types are converted here and nowhere else.
 //! Requests that carry a password or recovery key deliberately do not implement `Debug`.
 
+mod device;
 mod policy;
 
+pub use device::*;
 pub use policy::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -100,6 +102,10 @@ pub struct Permissions {
     pub manage_policies: bool,
     /// See everyone's acknowledgements (the matrix and the chase list).
     pub view_compliance: bool,
+    /// Keep the device register.
+    pub manage_devices: bool,
+    /// See the whole device register.
+    pub view_devices: bool,
 }
 
 /// A role, by its stable name.

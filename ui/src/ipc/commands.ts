@@ -8,6 +8,7 @@ import type { AcknowledgementRow } from './bindings/AcknowledgementRow';
 import type { AcknowledgeOnBehalfRequest } from './bindings/AcknowledgeOnBehalfRequest';
 import type { AcknowledgeRequest } from './bindings/AcknowledgeRequest';
 import type { AddedPerson } from './bindings/AddedPerson';
+import type { AllocateRequest } from './bindings/AllocateRequest';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditPageView } from './bindings/AuditPageView';
 import type { AuditQuery } from './bindings/AuditQuery';
@@ -26,6 +27,14 @@ import type { ComplianceBarRequest } from './bindings/ComplianceBarRequest';
 import type { ConfirmRecoveryKeyRequest } from './bindings/ConfirmRecoveryKeyRequest';
 import type { CreatedVault } from './bindings/CreatedVault';
 import type { CreateVaultRequest } from './bindings/CreateVaultRequest';
+import type { DeviceDetailView } from './bindings/DeviceDetailView';
+import type { DeviceFormRequest } from './bindings/DeviceFormRequest';
+import type { DeviceImportPreviewView } from './bindings/DeviceImportPreviewView';
+import type { DeviceImportRequest } from './bindings/DeviceImportRequest';
+import type { DeviceRegisterView } from './bindings/DeviceRegisterView';
+import type { DeviceRow } from './bindings/DeviceRow';
+import type { DeviceStatusRequest } from './bindings/DeviceStatusRequest';
+import type { DeviceUpdateRequest } from './bindings/DeviceUpdateRequest';
 import type { EditDraftRequest } from './bindings/EditDraftRequest';
 import type { ExportedFile } from './bindings/ExportedFile';
 import type { IdleLockRequest } from './bindings/IdleLockRequest';
@@ -55,6 +64,7 @@ import type { PolicyUpdateRequest } from './bindings/PolicyUpdateRequest';
 import type { RecoverRequest } from './bindings/RecoverRequest';
 import type { RegenerateRecoveryKeyRequest } from './bindings/RegenerateRecoveryKeyRequest';
 import type { ResetPasswordRequest } from './bindings/ResetPasswordRequest';
+import type { ReturnDeviceRequest } from './bindings/ReturnDeviceRequest';
 import type { ReturnToDraftRequest } from './bindings/ReturnToDraftRequest';
 import type { SessionInfo } from './bindings/SessionInfo';
 import type { SignInRequest } from './bindings/SignInRequest';
@@ -294,3 +304,47 @@ export const exportOpen = (request: ExportedFile): Promise<null> => call('export
 
 export const settingsSetComplianceBar = (request: ComplianceBarRequest): Promise<null> =>
   call('settings_set_compliance_bar', { request });
+
+// --- devices ---
+
+export const deviceList = (): Promise<DeviceRegisterView> => call('device_list');
+
+/** One device and who held it when (`id` = device). */
+export const deviceGet = (request: IdRequest): Promise<DeviceDetailView> => call('device_get', { request });
+
+export const deviceAdd = (request: DeviceFormRequest): Promise<DeviceRow> => call('device_add', { request });
+
+export const deviceUpdate = (request: DeviceUpdateRequest): Promise<DeviceRow> => call('device_update', { request });
+
+/** Allocates a device from a day; whoever held it returns it the day before. */
+export const deviceAllocate = (request: AllocateRequest): Promise<DeviceRow> => call('device_allocate', { request });
+
+export const deviceReturn = (request: ReturnDeviceRequest): Promise<DeviceRow> => call('device_return', { request });
+
+/** Marks a device lost, stolen, in store, in use or awaiting disposal (lost and stolen need a reason). */
+export const deviceSetStatus = (request: DeviceStatusRequest): Promise<DeviceRow> =>
+  call('device_set_status', { request });
+
+/** Checks a CSV file of devices; lists every problem and changes nothing. */
+export const deviceImportPreview = (request: DeviceImportRequest): Promise<DeviceImportPreviewView> =>
+  call('device_import_preview', { request });
+
+/** Imports every device in a CSV file, or none; returns how many. */
+export const deviceImport = (request: DeviceImportRequest): Promise<number> => call('device_import', { request });
+
+/** Saves the register as CSV in the `exports` folder beside the vault. */
+export const deviceExport = (): Promise<ExportedFile> => call('device_export');
+
+/** Asks for a CSV file with the native open dialog; `null` when cancelled. */
+export async function chooseCsvFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Choose the device register (CSV)',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'CSV file', extensions: ['csv', 'txt'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}

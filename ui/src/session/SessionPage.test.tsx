@@ -37,6 +37,7 @@ describe('SessionPage', () => {
       ['nav-home', 'Home'],
       ['nav-policies', 'Policies'],
       ['nav-acknowledgements', 'Acknowledgements'],
+      ['nav-devices', 'Devices'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],
       ['nav-packs', 'Evidence packs'],

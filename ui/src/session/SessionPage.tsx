@@ -10,6 +10,7 @@ export type Section =
   | 'home'
   | 'policies'
   | 'acknowledgements'
+  | 'devices'
   | 'staff'
   | 'audit'
   | 'packs'
@@ -31,6 +32,7 @@ const SECTION_LINKS: readonly SectionLink[] = [
     label: 'Acknowledgements',
     shownTo: (permissions) => permissions.viewCompliance,
   },
+  { section: 'devices', label: 'Devices' },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
   { section: 'packs', label: 'Evidence packs', shownTo: (permissions) => permissions.generatePacks },

@@ -12,6 +12,8 @@ export const allPermissions: Permissions = {
   generatePacks: true,
   managePolicies: true,
   viewCompliance: true,
+  manageDevices: true,
+  viewDevices: true,
 };
 
 /** What someone who holds only the Staff role may do. */
@@ -24,6 +26,8 @@ export const staffPermissions: Permissions = {
   generatePacks: false,
   managePolicies: false,
   viewCompliance: false,
+  manageDevices: false,
+  viewDevices: false,
 };
 
 /** Jane Smith, practice manager, signed in. */

@@ -36,4 +36,12 @@ managePolicies: boolean,
 /**
  * See everyone's acknowledgements (the matrix and the chase list).
  */
-viewCompliance: boolean, };
+viewCompliance: boolean, 
+/**
+ * Keep the device register.
+ */
+manageDevices: boolean, 
+/**
+ * See the whole device register.
+ */
+viewDevices: boolean, };

@@ -251,3 +251,36 @@ fn a_folder_of_policy_documents_is_imported_as_drafts_and_listed() {
     assert_eq!(text(&status.stdout).lines().next(), Some("Name,Login,Job title,Acknowledged,Due"));
     assert!(text(&status.stderr).contains("the bar is 95%"));
 }
+
+#[test]
+fn a_device_spreadsheet_is_checked_then_imported_and_exported() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let v = vault.to_str().unwrap();
+    let sheet = dir.path().join("devices.csv");
+    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nLT-1,Laptop,Practice,SN2\n").unwrap();
+    let run = |args: &[&str]| {
+        let mut all = vec!["devices"];
+        all.extend_from_slice(args);
+        all.extend(["--vault", v, "--login", "anna.clerk", "--password-stdin"]);
+        custodian(&all, &format!("{PASSWORD}\n"))
+    };
+    let refused = run(&["import", sheet.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("line 3 (LT-1): the asset tag LT-1 appears twice in the file"), "{}", text(&refused.stderr));
+    assert_eq!(text(&run(&["list"]).stdout), "", "nothing was imported");
+
+    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nUSB-7,usb stick,practice,\n").unwrap();
+    let dry = run(&["import", "--dry-run", sheet.to_str().unwrap()]);
+    assert!(text(&dry.stdout).contains("2 devices would be imported"), "{}", text(&dry.stderr));
+    assert_eq!(text(&run(&["list"]).stdout), "");
+    let imported = run(&["import", sheet.to_str().unwrap()]);
+    assert!(text(&imported.stdout).contains("Imported 2 devices"), "{}", text(&imported.stderr));
+    let listed = text(&run(&["list"]).stdout);
+    assert!(listed.starts_with("LT-1\tLaptop"), "{listed}");
+    assert!(listed.contains("USB-7\tUSB stick"), "{listed}");
+    let exported = text(&run(&["export"]).stdout);
+    assert_eq!(exported.lines().count(), 3);
+    assert!(exported.lines().nth(1).unwrap().starts_with("LT-1,laptop,,,SN1,practice,unknown"), "{exported}");
+}

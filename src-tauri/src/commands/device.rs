@@ -1,0 +1,238 @@
+//! The device register.
+
+use custodian_core::{
+    DeviceForm, DeviceKind, DeviceRecord, DeviceStatus, Ownership, Permission, PersonStatus, YesNoUnknown,
+};
+use tauri::State;
+use time::OffsetDateTime;
+
+use super::files::{beside_vault, save_new};
+use super::with_session;
+use crate::dto::{
+    AllocateRequest, AllocationRow, ChoiceOption, CommandError, CsvProblemRow, DeviceDetailView, DeviceFormRequest,
+    DeviceImportPreviewView, DeviceImportRequest, DeviceRegisterView, DeviceRow, DeviceStatusRequest, DeviceToReturn,
+    DeviceUpdateRequest, ErrorCode, ExportedFile, FieldError, IdRequest, PersonRefView, ReturnDeviceRequest,
+};
+use crate::state::AppState;
+
+/// CSV files larger than this are refused before they are read.
+const MAX_CSV_BYTES: u64 = 20 * 1024 * 1024;
+
+/// The register as the viewer may see it.
+#[tauri::command(async)]
+pub fn device_list(state: State<'_, AppState>) -> Result<DeviceRegisterView, CommandError> {
+    with_session(&state, |session| {
+        let now = OffsetDateTime::now_utc();
+        let devices = session.devices(now)?;
+        let can_manage = session.require(Permission::ManageDevices, now).is_ok();
+        let to_return = match session.devices_to_return(now) {
+            Ok(list) => list
+                .into_iter()
+                .map(|(d, p)| DeviceToReturn {
+                    device_id: d.id,
+                    asset_tag: d.fields.asset_tag,
+                    holder: p.full_name,
+                    last_day: p.leaving_date.map(|d| d.to_string()).unwrap_or_default(),
+                })
+                .collect(),
+            Err(custodian_core::CoreError::Forbidden { .. }) => vec![],
+            Err(other) => return Err(other),
+        };
+        let people = if can_manage {
+            session
+                .people(now)?
+                .into_iter()
+                .filter(|p| !matches!(p.status(now.date()), PersonStatus::Left(_)))
+                .map(|p| PersonRefView { id: p.id, full_name: p.full_name })
+                .collect()
+        } else {
+            vec![]
+        };
+        let options = |all: Vec<(&str, &str)>| {
+            all.into_iter().map(|(value, label)| ChoiceOption { value: value.into(), label: label.into() }).collect()
+        };
+        Ok(DeviceRegisterView {
+            devices: devices.iter().map(device_row).collect(),
+            to_return,
+            can_manage,
+            people,
+            kinds: options(DeviceKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
+            ownerships: options(Ownership::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
+            answers: options(YesNoUnknown::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
+            statuses: options(
+                DeviceStatus::ALL
+                    .iter()
+                    .filter(|s| **s != DeviceStatus::Disposed)
+                    .map(|k| (k.as_str(), k.label()))
+                    .collect(),
+            ),
+        })
+    })
+}
+
+/// One device and who held it when.
+#[tauri::command(async)]
+pub fn device_get(state: State<'_, AppState>, request: IdRequest) -> Result<DeviceDetailView, CommandError> {
+    with_session(&state, |session| {
+        let (device, allocations) = session.device_history(request.id, OffsetDateTime::now_utc())?;
+        Ok(DeviceDetailView {
+            device: device_row(&device),
+            allocations: allocations
+                .into_iter()
+                .map(|a| AllocationRow {
+                    person: PersonRefView { id: a.person.id, full_name: a.person.full_name },
+                    from: a.from.to_string(),
+                    to: a.to.map(|d| d.to_string()),
+                    note: a.note,
+                })
+                .collect(),
+        })
+    })
+}
+
+/// Registers a device.
+#[tauri::command(async)]
+pub fn device_add(state: State<'_, AppState>, request: DeviceFormRequest) -> Result<DeviceRow, CommandError> {
+    with_session(&state, |session| Ok(device_row(&session.add_device(&form(&request), OffsetDateTime::now_utc())?)))
+}
+
+/// Changes a device's details.
+#[tauri::command(async)]
+pub fn device_update(state: State<'_, AppState>, request: DeviceUpdateRequest) -> Result<DeviceRow, CommandError> {
+    with_session(&state, |session| {
+        Ok(device_row(&session.update_device(request.id, &form(&request.device), OffsetDateTime::now_utc())?))
+    })
+}
+
+/// Allocates a device to a person (re-allocating it if someone holds it).
+#[tauri::command(async)]
+pub fn device_allocate(state: State<'_, AppState>, request: AllocateRequest) -> Result<DeviceRow, CommandError> {
+    with_session(&state, |session| {
+        let device = session.allocate_device(
+            request.id,
+            request.person_id,
+            &request.from,
+            &request.note,
+            OffsetDateTime::now_utc(),
+        )?;
+        Ok(device_row(&device))
+    })
+}
+
+/// Records a device's return.
+#[tauri::command(async)]
+pub fn device_return(state: State<'_, AppState>, request: ReturnDeviceRequest) -> Result<DeviceRow, CommandError> {
+    with_session(&state, |session| {
+        Ok(device_row(&session.return_device(request.id, &request.on, OffsetDateTime::now_utc())?))
+    })
+}
+
+/// Marks a device lost, stolen, in store, in use or awaiting disposal.
+#[tauri::command(async)]
+pub fn device_set_status(state: State<'_, AppState>, request: DeviceStatusRequest) -> Result<DeviceRow, CommandError> {
+    let status = DeviceStatus::parse(&request.status)
+        .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "Choose one of the statuses offered"))?;
+    with_session(&state, |session| {
+        Ok(device_row(&session.set_device_status(request.id, status, &request.reason, OffsetDateTime::now_utc())?))
+    })
+}
+
+/// Checks a CSV file of devices and lists every problem, changing nothing.
+#[tauri::command(async)]
+pub fn device_import_preview(
+    state: State<'_, AppState>,
+    request: DeviceImportRequest,
+) -> Result<DeviceImportPreviewView, CommandError> {
+    let bytes = read_csv(&request.path)?;
+    with_session(&state, |session| {
+        let preview = session.preview_device_import(&bytes, OffsetDateTime::now_utc())?;
+        Ok(DeviceImportPreviewView {
+            rows: preview.rows as u32,
+            asset_tags: preview.asset_tags,
+            problems: preview
+                .problems
+                .into_iter()
+                .map(|p| CsvProblemRow { line: p.line, asset_tag: p.asset_tag, message: p.message })
+                .collect(),
+        })
+    })
+}
+
+/// Imports every device in a CSV file, or none.
+#[tauri::command(async)]
+pub fn device_import(state: State<'_, AppState>, request: DeviceImportRequest) -> Result<u32, CommandError> {
+    let bytes = read_csv(&request.path)?;
+    with_session(&state, |session| Ok(session.import_devices(&bytes, OffsetDateTime::now_utc())? as u32))
+}
+
+/// Saves the register as CSV in the `exports` folder beside the vault.
+#[tauri::command(async)]
+pub fn device_export(state: State<'_, AppState>) -> Result<ExportedFile, CommandError> {
+    let (csv, folder) = with_session(&state, |session| {
+        Ok((session.devices_csv(OffsetDateTime::now_utc())?, beside_vault(session.vault_path(), "exports")))
+    })?;
+    let name = format!("device-register-{}.csv", OffsetDateTime::now_utc().date());
+    let path = save_new(&folder, &name, csv.as_bytes())?;
+    Ok(ExportedFile { path: path.display().to_string() })
+}
+
+fn read_csv(path: &str) -> Result<Vec<u8>, CommandError> {
+    let problem = |message: String| CommandError {
+        code: ErrorCode::InvalidInput,
+        message: "Check the highlighted answers".into(),
+        fields: vec![FieldError { field: "path".into(), message }],
+    };
+    let size = std::fs::metadata(path).map_err(|e| problem(format!("That file cannot be read: {e}")))?.len();
+    if size > MAX_CSV_BYTES {
+        return Err(problem("That file is larger than 20 MB; a device register should be far smaller".into()));
+    }
+    std::fs::read(path).map_err(|e| problem(format!("That file cannot be read: {e}")))
+}
+
+fn form(r: &DeviceFormRequest) -> DeviceForm<'_> {
+    DeviceForm {
+        asset_tag: &r.asset_tag,
+        kind: &r.kind,
+        make: &r.make,
+        model: &r.model,
+        serial: &r.serial,
+        ownership: &r.ownership,
+        encryption: &r.encryption,
+        encryption_method: &r.encryption_method,
+        os_name: &r.os_name,
+        os_version: &r.os_version,
+        vendor_supported: &r.vendor_supported,
+        location: &r.location,
+        asset_owner_id: r.asset_owner_id,
+        status: &r.status,
+        purchase_date: &r.purchase_date,
+        notes: &r.notes,
+    }
+}
+
+fn device_row(d: &DeviceRecord) -> DeviceRow {
+    let f = &d.fields;
+    let person = |p: &custodian_core::PersonRef| PersonRefView { id: p.id, full_name: p.full_name.clone() };
+    DeviceRow {
+        id: d.id,
+        asset_tag: f.asset_tag.clone(),
+        kind: f.kind.as_str().into(),
+        removable_media: f.kind.is_removable_media(),
+        make: f.make.clone(),
+        model: f.model.clone(),
+        serial: f.serial.clone(),
+        ownership: f.ownership.as_str().into(),
+        encryption: f.encryption.as_str().into(),
+        encryption_method: f.encryption_method.clone(),
+        os_name: f.os_name.clone(),
+        os_version: f.os_version.clone(),
+        vendor_supported: f.vendor_supported.as_str().into(),
+        location: f.location.clone(),
+        asset_owner: d.asset_owner.as_ref().map(person),
+        status: f.status.as_str().into(),
+        purchase_date: f.purchase_date.map(|d| d.to_string()),
+        notes: f.notes.clone(),
+        holder: d.holder.as_ref().map(person),
+        held_since: d.held_since.map(|d| d.to_string()),
+    }
+}
