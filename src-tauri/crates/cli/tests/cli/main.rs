@@ -259,7 +259,8 @@ fn a_device_spreadsheet_is_checked_then_imported_and_exported() {
     assert!(create(&vault, PASSWORD).status.success());
     let v = vault.to_str().unwrap();
     let sheet = dir.path().join("devices.csv");
-    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nLT-1,Laptop,Practice,SN2\n").unwrap();
+    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nLT-1,Laptop,Practice,SN2\n")
+        .unwrap();
     let run = |args: &[&str]| {
         let mut all = vec!["devices"];
         all.extend_from_slice(args);
@@ -268,10 +269,15 @@ fn a_device_spreadsheet_is_checked_then_imported_and_exported() {
     };
     let refused = run(&["import", sheet.to_str().unwrap()]);
     assert!(!refused.status.success());
-    assert!(text(&refused.stderr).contains("line 3 (LT-1): the asset tag LT-1 appears twice in the file"), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("line 3 (LT-1): the asset tag LT-1 appears twice in the file"),
+        "{}",
+        text(&refused.stderr)
+    );
     assert_eq!(text(&run(&["list"]).stdout), "", "nothing was imported");
 
-    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nUSB-7,usb stick,practice,\n").unwrap();
+    std::fs::write(&sheet, "Asset tag,Type,Ownership,Serial\nLT-1,Laptop,Practice,SN1\nUSB-7,usb stick,practice,\n")
+        .unwrap();
     let dry = run(&["import", "--dry-run", sheet.to_str().unwrap()]);
     assert!(text(&dry.stdout).contains("2 devices would be imported"), "{}", text(&dry.stderr));
     assert_eq!(text(&run(&["list"]).stdout), "");

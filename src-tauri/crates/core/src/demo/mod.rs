@@ -4,6 +4,7 @@
 //! ten years and the audit trail those years would leave. It is generated from a fixed seed, so
 //! it is the same every time. One documented login per role uses [`DEMO_PASSWORD`].
 
+mod devices;
 mod policies;
 
 use std::path::Path;
@@ -212,6 +213,7 @@ pub fn create_demo(
             caldicott: find("demo.caldicott")?,
         };
         events.extend(policies::invent(tx, &everyone, &signers, founded.date(), now)?);
+        events.extend(devices::invent(tx, &everyone, signers.manager, founded.date(), now)?);
         events.sort_by_key(|e| e.at);
         for e in events.into_iter().filter(|e| e.at <= now) {
             let entry = NewAuditEntry {

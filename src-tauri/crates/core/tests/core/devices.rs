@@ -167,3 +167,19 @@ fn a_csv_file_is_previewed_row_by_row_and_imported_all_or_nothing() {
     let exported = csv.replace("s.obrien", "");
     assert_eq!(elsewhere.import_devices(exported.as_bytes(), NOW).unwrap(), 3);
 }
+
+/// Checked on the demo practice made by `the_demo_practice_opens_with_its_documented_login`.
+pub(super) fn the_demo_has_a_device_register(manager: &Session) {
+    use custodian_core::{DeviceKind, YesNoUnknown};
+    let devices = manager.devices(NOW).unwrap();
+    assert_eq!(devices.len(), 150);
+    let count = |f: &dyn Fn(&custodian_core::DeviceRecord) -> bool| devices.iter().filter(|d| f(d)).count();
+    assert!(count(&|d| d.holder.is_some()) >= 20, "many devices are held now");
+    assert!(count(&|d| matches!(d.fields.status, DeviceStatus::Lost | DeviceStatus::Stolen)) >= 1);
+    assert!(count(&|d| d.fields.status == DeviceStatus::AwaitingDisposal) >= 1);
+    assert!(count(&|d| d.fields.encryption == YesNoUnknown::Unknown && d.fields.kind != DeviceKind::Printer) >= 1);
+    assert!(count(&|d| d.fields.vendor_supported == YesNoUnknown::No) >= 1);
+    assert!(count(&|d| d.fields.kind.is_removable_media()) >= 5);
+    let busiest = devices.iter().map(|d| manager.device_history(d.id, NOW).unwrap().1.len()).max().unwrap();
+    assert!(busiest >= 2, "some devices passed from person to person");
+}
