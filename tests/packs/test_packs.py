@@ -145,6 +145,8 @@ class DemoPack(unittest.TestCase):
             "Recorded on someone's behalf",
             "1.3.1",
             "3.2.1",
+            "Device register",
+            "7.1.1",
         ]:
             self.assertIn(expected, text)
         pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", str(self.pack)]).stdout).group(1))
@@ -155,6 +157,7 @@ class DemoPack(unittest.TestCase):
         for scope, present, absent in [
             ("policies", ["Policy register", "Versions", "Approvals and reviews", "1.3.1", "Dr Helen Marsh", "Superseded", "Version "],
              ["Staff acknowledgements", "People and roles"]),
+            ("devices", ["Device register", "Who held what", "7.1.1", "LT-0"], ["Staff acknowledgements", "Approvals and reviews"]),
             ("acknowledgements", ["Staff acknowledgements", "Compliance by policy", "Compliance by person",
                                   "Outstanding acknowledgements", "3.2.1", "2.1.1"],
              ["Approvals and reviews", "People and roles"]),

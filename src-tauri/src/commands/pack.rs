@@ -24,6 +24,7 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
         PackScopeName::Audit => PackScope::AuditTrail,
         PackScopeName::Policies => PackScope::Policies,
         PackScopeName::Acknowledgements => PackScope::Acknowledgements,
+        PackScopeName::Devices => PackScope::Devices,
     };
     let (pack, folder) = with_session(&state, |session| {
         let pack = session.create_pack(scope, &request.from, &request.to, OffsetDateTime::now_utc(), &mut OsRng)?;

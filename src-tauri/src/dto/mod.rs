@@ -564,6 +564,8 @@ pub enum PackScopeName {
     Policies,
     /// Staff read-and-understood acknowledgements.
     Acknowledgements,
+    /// The device register and who held what.
+    Devices,
 }
 
 /// Make a signed evidence pack.

@@ -8,7 +8,7 @@ export const SCOPES: readonly Scope[] = [
     value: 'all',
     label: 'Whole practice',
     id: 'pack-scope-all',
-    hint: 'The policy register, staff acknowledgements, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+    hint: 'The policy register, staff acknowledgements, the device register, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
   },
   {
     value: 'policies',
@@ -21,6 +21,12 @@ export const SCOPES: readonly Scope[] = [
     label: 'Staff acknowledgements',
     id: 'pack-scope-acknowledgements',
     hint: 'Who has read and understood each current policy, the practice figure against its bar, and who is outstanding.',
+  },
+  {
+    value: 'devices',
+    label: 'Device register',
+    id: 'pack-scope-devices',
+    hint: 'Every device and removable medium, its encryption and system, and who held what in the period.',
   },
   {
     value: 'people',
@@ -36,7 +42,7 @@ export const SCOPES: readonly Scope[] = [
   },
 ];
 
-export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'people', 'audit'] as const satisfies readonly PackScopeName[];
+export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'devices', 'people', 'audit'] as const satisfies readonly PackScopeName[];
 
 /** "Whole practice" for `all`. */
 export function scopeLabel(name: PackScopeName): string {

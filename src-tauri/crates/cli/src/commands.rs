@@ -118,7 +118,7 @@ pub(crate) fn people_list(args: CheckArgs) -> Result<(), CoreError> {
 pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
     let scope = PackScope::parse(&args.scope).ok_or_else(|| {
         CoreError::Refused(format!(
-            "--scope must be all, policies, acknowledgements, people or audit, not {:?}",
+            "--scope must be all, policies, acknowledgements, devices, people or audit, not {:?}",
             args.scope
         ))
     })?;

@@ -83,7 +83,7 @@ struct PackCreateArgs {
     /// Read your password from the first line of standard input.
     #[arg(long, required = true)]
     password_stdin: bool,
-    /// What the pack covers: all, policies, acknowledgements, people or audit.
+    /// What the pack covers: all, policies, acknowledgements, devices, people or audit.
     #[arg(long, default_value = "all")]
     scope: String,
     /// First day of the period (YYYY-MM-DD).

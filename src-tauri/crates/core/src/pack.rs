@@ -27,12 +27,15 @@ pub enum PackScope {
     Policies,
     /// Staff read-and-understood acknowledgements against the practice's bar.
     Acknowledgements,
+    /// The device register and who held what.
+    Devices,
 }
 
-const ALL_SCOPES: [PackScope; 5] = [
+const ALL_SCOPES: [PackScope; 6] = [
     PackScope::WholePractice,
     PackScope::Policies,
     PackScope::Acknowledgements,
+    PackScope::Devices,
     PackScope::People,
     PackScope::AuditTrail,
 ];
@@ -46,6 +49,7 @@ impl PackScope {
             PackScope::AuditTrail => "Audit trail",
             PackScope::Policies => "Policy register",
             PackScope::Acknowledgements => "Staff acknowledgements",
+            PackScope::Devices => "Device register",
         }
     }
 
@@ -57,6 +61,7 @@ impl PackScope {
             PackScope::AuditTrail => "audit",
             PackScope::Policies => "policies",
             PackScope::Acknowledgements => "acknowledgements",
+            PackScope::Devices => "devices",
         }
     }
 
@@ -157,6 +162,11 @@ impl Session {
                     to,
                 ));
             }
+        }
+        if includes(PackScope::Devices) {
+            let devices = crate::device::store::all(conn)?;
+            let allocations = crate::device::store::allocations(conn, None)?;
+            blocks.extend(crate::device::evidence::section(&devices, &allocations, now.date(), from, to));
         }
         if matches!(scope, PackScope::WholePractice | PackScope::People) {
             blocks.extend(people_section(&people, from, to));

@@ -2,6 +2,7 @@
 //! it when, lost and stolen devices, and CSV import and export.
 
 mod csv_file;
+pub(crate) mod evidence;
 mod kinds;
 pub(crate) mod store;
 
