@@ -75,12 +75,54 @@ pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
             f.matrix_cells
         );
     }
+    let devices_vault = folder.join(format!("bench-demo-{}x.custodian", args.scales.first().copied().unwrap_or(1)));
+    let (count, load, search) = measure_devices(&devices_vault)?;
+    println!();
+    println!("| device register | load | search (\"dell\") |");
+    println!("|---|---|---|");
+    println!("| {count} devices | {} | {} |", ms(load), ms(search));
     let (pages, bytes, import) = measure_import()?;
     println!();
     println!("| policy document import | size | read, cleaned, normalised and hashed |");
     println!("|---|---|---|");
     println!("| {pages} pages of plain text | {:.0} KB | {} |", bytes as f64 / 1000.0, ms(import));
     Ok(())
+}
+
+/// Fills the demo's register up to 2,000 devices (by CSV import), then times loading the register
+/// and searching it as the Devices screen does.
+fn measure_devices(path: &std::path::Path) -> Result<(usize, Duration, Duration), CoreError> {
+    let now = OffsetDateTime::now_utc();
+    let password = SecretString::from(demo::DEMO_PASSWORD.to_owned());
+    let mut session = sign_in(path, demo::DEMO_LOGIN, &password, now)?;
+    let have = session.devices(now)?.len();
+    let mut csv = String::from("asset_tag,type,ownership,make,model,serial,encrypted,location\n");
+    for n in have..2000 {
+        let make = ["Dell", "HP", "Lenovo", "Apple"][n % 4];
+        csv.push_str(&format!("BENCH-{n:05},laptop,practice,{make},Model {n},SER{n:07},yes,Room {}\n", n % 12));
+    }
+    session.import_devices(csv.as_bytes(), now)?;
+    let loads: Vec<Duration> = (0..10).map(|_| timed(|| session.devices(now)).map(|(_, d)| d)).collect::<Result<_, _>>()?;
+    let devices = session.devices(now)?;
+    let searches: Vec<Duration> = (0..10)
+        .map(|_| {
+            let start = Instant::now();
+            let needle = "dell";
+            let found = devices
+                .iter()
+                .filter(|d| {
+                    let f = &d.fields;
+                    [&f.asset_tag, &f.make, &f.model, &f.serial, &f.location]
+                        .iter()
+                        .any(|field| field.to_lowercase().contains(needle))
+                        || d.holder.as_ref().is_some_and(|h| h.full_name.to_lowercase().contains(needle))
+                })
+                .count();
+            std::hint::black_box(found);
+            start.elapsed()
+        })
+        .collect();
+    Ok((devices.len(), median(loads), median(searches)))
 }
 
 /// Imports a synthetic 100-page policy (numbered sections, paragraphs, bullets, Word debris).
