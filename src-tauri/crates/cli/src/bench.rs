@@ -102,7 +102,8 @@ fn measure_devices(path: &std::path::Path) -> Result<(usize, Duration, Duration)
         csv.push_str(&format!("BENCH-{n:05},laptop,practice,{make},Model {n},SER{n:07},yes,Room {}\n", n % 12));
     }
     session.import_devices(csv.as_bytes(), now)?;
-    let loads: Vec<Duration> = (0..10).map(|_| timed(|| session.devices(now)).map(|(_, d)| d)).collect::<Result<_, _>>()?;
+    let loads: Vec<Duration> =
+        (0..10).map(|_| timed(|| session.devices(now)).map(|(_, d)| d)).collect::<Result<_, _>>()?;
     let devices = session.devices(now)?;
     let searches: Vec<Duration> = (0..10)
         .map(|_| {

@@ -98,6 +98,20 @@ pub enum Field {
     Holder,
     /// A CSV file to import.
     CsvFile,
+    /// The day of a disposal.
+    DisposedOn,
+    /// How something was disposed of.
+    DisposalMethod,
+    /// Who carried out a disposal.
+    PerformedBy,
+    /// A confidential-waste consignment reference.
+    ConsignmentReference,
+    /// How many bags or containers were collected.
+    Containers,
+    /// A re-use assessment.
+    ReuseAssessment,
+    /// An evidence file (a certificate, a screenshot).
+    Attachment,
 }
 
 /// One problem with one field, in words a person can act on.

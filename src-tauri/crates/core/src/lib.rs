@@ -19,10 +19,12 @@
 
 mod account;
 mod acknowledgement;
+mod attachment;
 mod audit;
 mod backups;
 pub mod demo;
 mod device;
+mod disposal;
 mod error;
 mod pack;
 pub mod password;
@@ -41,6 +43,7 @@ pub use acknowledgement::{
     ACKNOWLEDGEMENT_STATEMENT, Acknowledgement, AcknowledgementMatrix, AcknowledgementMethod, COMPLIANCE_BAR_RANGE,
     ChaseItem, MatrixCell, MatrixPerson, MatrixPolicy, PolicyForMe,
 };
+pub use attachment::{AttachmentInfo, MAX_ATTACHMENT_BYTES};
 pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
 pub use backups::{
     BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
@@ -50,6 +53,7 @@ pub use device::{
     Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
     Ownership, YesNoUnknown,
 };
+pub use disposal::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord};
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};

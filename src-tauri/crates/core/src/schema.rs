@@ -7,17 +7,20 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{audit, device, person, policy, practice, settings, signing};
+use crate::{attachment, audit, device, disposal, person, policy, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
     const V1: &[&str] =
         &[practice::SCHEMA_V1, person::SCHEMA_V1, settings::SCHEMA_V1, audit::SCHEMA_V1, signing::SCHEMA_V1];
     static V1_SQL: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| V1.concat());
+    static V4_SQL: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| [attachment::SCHEMA_V4, disposal::store::SCHEMA_V4].concat());
     Migrations::new(vec![
         M::up(&V1_SQL),
         M::up_with_hook(policy::store::SCHEMA_V2, start_policy_register),
         M::up(device::store::SCHEMA_V3),
+        M::up(&V4_SQL),
     ])
 }
 
@@ -37,7 +40,7 @@ fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rus
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    3
+    4
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.

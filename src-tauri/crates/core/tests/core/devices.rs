@@ -183,3 +183,106 @@ pub(super) fn the_demo_has_a_device_register(manager: &Session) {
     let busiest = devices.iter().map(|d| manager.device_history(d.id, NOW).unwrap().1.len()).max().unwrap();
     assert!(busiest >= 2, "some devices passed from person to person");
 }
+
+const CERTIFICATE: &[u8] = b"%PDF-1.7\n% certificate of destruction 4471\n%%EOF\n";
+
+#[test]
+fn a_laptop_is_disposed_of_with_a_certificate_and_the_siro_signs_the_check() {
+    let p = created();
+    let siro_password = add_and_activate(&p, "Helen Marsh", "h.marsh", &[Role::Siro, Role::Staff]);
+    let mut pm = manager(&p);
+    let device = pm.add_device(&laptop("LT-001", "SN-1"), NOW).unwrap();
+    let me = pm.person().id;
+    pm.allocate_device(device.id, me, "2026-11-25", "", NOW).unwrap();
+    let form = custodian_core::DisposalForm {
+        device_id: Some(device.id),
+        disposed_on: "2026-11-25",
+        reason: "End of life",
+        method: "physical_destruction",
+        sanitisation_standard: "NCSC secure sanitisation",
+        performed_by: "ShredSafe Ltd",
+        contractor: "ShredSafe Ltd",
+        contract_reference: "SS-2026-014",
+        certificate_number: "COD-4471",
+        certificate: Some(custodian_core::CertificateFile { name: "COD-4471.pdf", bytes: CERTIFICATE }),
+        witness: "Priya Raman",
+        ..Default::default()
+    };
+    let held = pm.record_disposal(&form, NOW).unwrap_err();
+    assert!(held.to_string().contains("still held by Siobhán O'Brien; record its return first"), "{held}");
+    pm.return_device(device.id, "2026-11-25", NOW).unwrap();
+
+    let before = audit_len(&pm);
+    let not_a_file = custodian_core::DisposalForm {
+        certificate: Some(custodian_core::CertificateFile { name: "COD.docx", bytes: b"PK\x03\x04 not a pdf" }),
+        ..form.clone()
+    };
+    assert_eq!(fields(pm.record_disposal(&not_a_file, NOW).unwrap_err()), [Field::Attachment]);
+    assert_eq!(audit_len(&pm), before, "nothing changed");
+
+    let disposal = pm.record_disposal(&form, NOW).unwrap();
+    assert_eq!(disposal.device.as_ref().unwrap().1, "LT-001");
+    let certificate = disposal.certificate.clone().unwrap();
+    assert_eq!(certificate.file_name, "COD-4471.pdf");
+    let (_, bytes) = pm.disposal_certificate(disposal.id, NOW).unwrap();
+    assert_eq!(bytes, CERTIFICATE);
+    let device = pm.devices(NOW).unwrap().into_iter().find(|d| d.id == device.id).unwrap();
+    assert_eq!(device.fields.status, DeviceStatus::Disposed);
+    assert!(matches!(pm.record_disposal(&form, NOW), Err(CoreError::Refused(_))), "only once");
+    let not_checker = pm.check_disposal(disposal.id, &secret(super::PASSWORD), true, NOW);
+    assert!(matches!(not_checker, Err(CoreError::Forbidden { .. })), "{not_checker:?}");
+    drop(pm);
+
+    let mut siro = sign_in(&p.path, "h.marsh", &secret(&siro_password), NOW).unwrap();
+    let statement = siro.disposal_check_statement(disposal.id, NOW).unwrap();
+    assert!(statement.contains(&certificate.sha256), "{statement}");
+    let unconfirmed = siro.check_disposal(disposal.id, &secret(&siro_password), false, NOW).unwrap_err();
+    assert_eq!(fields(unconfirmed), [Field::Statement]);
+    let checked = siro.check_disposal(disposal.id, &secret(&siro_password), true, NOW).unwrap();
+    assert_eq!(checked.checked_by.unwrap().full_name, "Helen Marsh");
+    assert_eq!(checked.check_statement.as_deref(), Some(statement.as_str()));
+}
+
+#[test]
+fn wiping_for_reuse_needs_an_assessment_and_waste_collections_need_their_consignment() {
+    let p = created();
+    let mut pm = manager(&p);
+    let device = pm.add_device(&laptop("LT-001", ""), NOW).unwrap();
+    let wipe = custodian_core::DisposalForm {
+        device_id: Some(device.id),
+        disposed_on: "2026-11-20",
+        method: "wipe_and_reuse",
+        performed_by: "Practice IT",
+        ..Default::default()
+    };
+    assert_eq!(fields(pm.record_disposal(&wipe, NOW).unwrap_err()), [Field::ReuseAssessment]);
+    let assessed =
+        custodian_core::DisposalForm { reuse_assessment: "Battery good; reimaged; fit for a new starter", ..wipe };
+    pm.record_disposal(&assessed, NOW).unwrap();
+    let device = pm.devices(NOW).unwrap().into_iter().find(|d| d.id == device.id).unwrap();
+    assert_eq!(device.fields.status, DeviceStatus::InStore, "wiped for re-use, it stays in the register");
+
+    let waste = custodian_core::DisposalForm {
+        disposed_on: "2026-11-24",
+        method: "shredding",
+        performed_by: "ShredSafe Ltd",
+        containers: "lots",
+        ..Default::default()
+    };
+    assert_eq!(fields(pm.record_disposal(&waste, NOW).unwrap_err()), [Field::ConsignmentReference, Field::Containers]);
+    let future = custodian_core::DisposalForm {
+        disposed_on: "2027-01-01",
+        consignment_reference: "WTN-88",
+        containers: "6",
+        ..waste.clone()
+    };
+    assert_eq!(fields(pm.record_disposal(&future, NOW).unwrap_err()), [Field::DisposedOn]);
+    let collected = pm
+        .record_disposal(
+            &custodian_core::DisposalForm { consignment_reference: "WTN-88", containers: "6", ..waste },
+            NOW,
+        )
+        .unwrap();
+    assert_eq!((collected.device, collected.containers), (None, Some(6)));
+    assert_eq!(pm.disposals(NOW).unwrap().len(), 2);
+}
