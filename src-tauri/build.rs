@@ -68,6 +68,11 @@ fn main() {
         "device_import_preview",
         "device_import",
         "device_export",
+        "disposal_list",
+        "disposal_record",
+        "disposal_check_statement",
+        "disposal_check",
+        "disposal_certificate_export",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

@@ -64,6 +64,13 @@ fn field_name(field: Field) -> &'static str {
         Field::AllocationDate => "from",
         Field::Holder => "personId",
         Field::CsvFile => "path",
+        Field::DisposedOn => "disposedOn",
+        Field::DisposalMethod => "method",
+        Field::PerformedBy => "performedBy",
+        Field::ConsignmentReference => "consignmentReference",
+        Field::Containers => "containers",
+        Field::ReuseAssessment => "reuseAssessment",
+        Field::Attachment => "certificatePath",
         _ => "form",
     }
 }

@@ -94,6 +94,11 @@ pub fn run() {
             commands::device::device_import_preview,
             commands::device::device_import,
             commands::device::device_export,
+            commands::disposal::disposal_list,
+            commands::disposal::disposal_record,
+            commands::disposal::disposal_check_statement,
+            commands::disposal::disposal_check,
+            commands::disposal::disposal_certificate_export,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

@@ -9,6 +9,7 @@ import { QuickAcknowledgePage } from './acknowledgements/QuickAcknowledgePage';
 import { QuickAcknowledgeScreen } from './acknowledgements/QuickAcknowledgeScreen';
 import { AuditScreen } from './audit/AuditScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
+import { DisposalsScreen } from './disposals/DisposalsScreen';
 import { HomeScreen } from './home/HomeScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
 import { PacksScreen } from './packs/PacksScreen';
@@ -167,7 +168,7 @@ function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
     <SessionPage
       session={session}
       navigation={{ current: section, onNavigate: navigate }}
-      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices'}
+      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices' || section === 'disposals'}
     >
       <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
     </SessionPage>
@@ -186,6 +187,8 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
       return <AcknowledgementsScreen session={session} />;
     case 'devices':
       return <DevicesScreen session={session} />;
+    case 'disposals':
+      return <DisposalsScreen session={session} />;
     case 'staff':
       return <StaffScreen session={session} />;
     case 'audit':

@@ -7,6 +7,7 @@ pub mod app;
 pub mod audit;
 pub mod backup;
 pub mod device;
+pub mod disposal;
 pub mod files;
 pub mod pack;
 pub mod password;

@@ -5,9 +5,11 @@
 //! Requests that carry a password or recovery key deliberately do not implement `Debug`.
 
 mod device;
+mod disposal;
 mod policy;
 
 pub use device::*;
+pub use disposal::*;
 pub use policy::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

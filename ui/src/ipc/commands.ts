@@ -35,6 +35,9 @@ import type { DeviceRegisterView } from './bindings/DeviceRegisterView';
 import type { DeviceRow } from './bindings/DeviceRow';
 import type { DeviceStatusRequest } from './bindings/DeviceStatusRequest';
 import type { DeviceUpdateRequest } from './bindings/DeviceUpdateRequest';
+import type { DisposalLogView } from './bindings/DisposalLogView';
+import type { DisposalRequest } from './bindings/DisposalRequest';
+import type { DisposalRow } from './bindings/DisposalRow';
 import type { EditDraftRequest } from './bindings/EditDraftRequest';
 import type { ExportedFile } from './bindings/ExportedFile';
 import type { IdleLockRequest } from './bindings/IdleLockRequest';
@@ -343,6 +346,38 @@ export async function chooseCsvFile(): Promise<string | null> {
       multiple: false,
       directory: false,
       filters: [{ name: 'CSV file', extensions: ['csv', 'txt'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+// --- disposals ---
+
+export const disposalList = (): Promise<DisposalLogView> => call('disposal_list');
+
+/** Records a disposal (a device's, or with `deviceId` null a confidential-waste collection). */
+export const disposalRecord = (request: DisposalRequest): Promise<DisposalRow> => call('disposal_record', { request });
+
+/** The statement the signed-in IG lead or SIRO would sign to check a disposal (`id` = disposal). */
+export const disposalCheckStatement = (request: IdRequest): Promise<SignOffStatement> =>
+  call('disposal_check_statement', { request });
+
+/** Checks a disposal and signs it with the checker's password (`id` = disposal). */
+export const disposalCheck = (request: SignRequest): Promise<DisposalRow> => call('disposal_check', { request });
+
+/** Saves a disposal's certificate in the `exports` folder beside the vault; open it with exportOpen. */
+export const disposalCertificateExport = (request: IdRequest): Promise<ExportedFile> =>
+  call('disposal_certificate_export', { request });
+
+/** Asks for a certificate file (PDF, PNG or JPEG) with the native open dialog; `null` when cancelled. */
+export async function chooseCertificateFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Choose the certificate of destruction',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Certificate (PDF or picture)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
     });
   } catch (reason) {
     throw toCommandError(reason);

@@ -38,6 +38,7 @@ describe('SessionPage', () => {
       ['nav-policies', 'Policies'],
       ['nav-acknowledgements', 'Acknowledgements'],
       ['nav-devices', 'Devices'],
+      ['nav-disposals', 'Disposals'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],
       ['nav-packs', 'Evidence packs'],

@@ -11,6 +11,7 @@ export type Section =
   | 'policies'
   | 'acknowledgements'
   | 'devices'
+  | 'disposals'
   | 'staff'
   | 'audit'
   | 'packs'
@@ -33,6 +34,7 @@ const SECTION_LINKS: readonly SectionLink[] = [
     shownTo: (permissions) => permissions.viewCompliance,
   },
   { section: 'devices', label: 'Devices' },
+  { section: 'disposals', label: 'Disposals', shownTo: (permissions) => permissions.viewDevices },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
   { section: 'packs', label: 'Evidence packs', shownTo: (permissions) => permissions.generatePacks },

@@ -3,4 +3,4 @@
 /**
  * What an evidence pack covers.
  */
-export type PackScopeName = "all" | "people" | "audit" | "policies" | "acknowledgements";
+export type PackScopeName = "all" | "people" | "audit" | "policies" | "acknowledgements" | "devices";
