@@ -157,7 +157,7 @@ class DemoPack(unittest.TestCase):
         for scope, present, absent in [
             ("policies", ["Policy register", "Versions", "Approvals and reviews", "1.3.1", "Dr Helen Marsh", "Superseded", "Version "],
              ["Staff acknowledgements", "People and roles"]),
-            ("devices", ["Device register", "Who held what", "7.1.1", "LT-0"], ["Staff acknowledgements", "Approvals and reviews"]),
+            ("devices", ["Device register", "Who held what", "7.1.1", "LT-0", "Disposal log", "1.7.2", "COD-0", "certificate of destruction"], ["Staff acknowledgements", "Approvals and reviews"]),
             ("acknowledgements", ["Staff acknowledgements", "Compliance by policy", "Compliance by person",
                                   "Outstanding acknowledgements", "3.2.1", "2.1.1"],
              ["Approvals and reviews", "People and roles"]),

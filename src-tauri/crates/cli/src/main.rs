@@ -8,6 +8,7 @@
 mod bench;
 mod commands;
 mod devices;
+mod disposals;
 mod output;
 mod policies;
 mod secret_input;
@@ -51,6 +52,9 @@ enum Command {
     /// The device register, with removable media.
     #[command(subcommand)]
     Devices(DevicesCommand),
+    /// The disposal log.
+    #[command(subcommand)]
+    Disposals(DisposalsCommand),
     /// Signed evidence packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -206,6 +210,12 @@ enum DevicesCommand {
 }
 
 #[derive(Subcommand)]
+enum DisposalsCommand {
+    /// List disposals, newest first, with their certificates' SHA-256 and who checked them.
+    List(CheckArgs),
+}
+
+#[derive(Subcommand)]
 enum PeopleCommand {
     /// List the people you may see: everyone for managers and leads, yourself for staff.
     List(CheckArgs),
@@ -302,6 +312,7 @@ fn main() -> ExitCode {
         Command::Devices(DevicesCommand::Import { who, file, dry_run }) => devices::import(who, &file, dry_run),
         Command::Devices(DevicesCommand::Export { who, out }) => devices::export(who, out.as_deref()),
         Command::Devices(DevicesCommand::List(who)) => devices::list(who),
+        Command::Disposals(DisposalsCommand::List(who)) => disposals::list(who),
         Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {

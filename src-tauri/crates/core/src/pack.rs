@@ -140,6 +140,7 @@ impl Session {
             Block::Contents,
         ];
         let includes = |wanted: PackScope| scope == PackScope::WholePractice || scope == wanted;
+        let mut attachments: Vec<Vec<String>> = Vec::new();
         if includes(PackScope::Policies) || includes(PackScope::Acknowledgements) {
             let register = crate::policy::register::register(conn)?;
             let versions = crate::policy::store::all_versions(conn)?;
@@ -167,6 +168,21 @@ impl Session {
             let devices = crate::device::store::all(conn)?;
             let allocations = crate::device::store::allocations(conn, None)?;
             blocks.extend(crate::device::evidence::section(&devices, &allocations, now.date(), from, to));
+            let disposals = crate::disposal::store::all(conn)?;
+            blocks.extend(crate::disposal::evidence::section(&disposals, from, to));
+            attachments.extend(disposals.iter().filter(|d| d.disposed_on >= from && d.disposed_on <= to).filter_map(
+                |d| {
+                    let c = d.certificate.as_ref()?;
+                    let what =
+                        d.device.as_ref().map(|(_, tag)| tag.clone()).unwrap_or_else(|| "confidential waste".into());
+                    Some(vec![
+                        c.file_name.clone(),
+                        format!("certificate of destruction, {what}, {}", d.disposed_on),
+                        c.size.to_string(),
+                        c.sha256.clone(),
+                    ])
+                },
+            ));
         }
         if matches!(scope, PackScope::WholePractice | PackScope::People) {
             blocks.extend(people_section(&people, from, to));
@@ -174,7 +190,7 @@ impl Session {
         if matches!(scope, PackScope::WholePractice | PackScope::AuditTrail) {
             blocks.extend(audit_section(&entries, from, to));
         }
-        blocks.extend(attachments_section());
+        blocks.extend(attachments_section(&attachments));
         blocks.extend(integrity_section(&chain));
 
         let document = Document {
@@ -322,11 +338,31 @@ fn audit_section(entries: &[AuditEntry], from: Date, to: Date) -> Vec<Block> {
     ]
 }
 
-fn attachments_section() -> Vec<Block> {
-    vec![
-        Block::Heading { level: 1, text: "Attachments".into() },
-        Block::Paragraph("No attachments are recorded for this scope and period, so this pack lists none.".into()),
-    ]
+/// Evidence files the pack's records refer to: name, what it is, size and SHA-256. The files
+/// themselves stay in the vault; the hash lets anyone check a copy they are given.
+fn attachments_section(rows: &[Vec<String>]) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading { level: 1, text: "Attachments".into() }];
+    if rows.is_empty() {
+        blocks.push(Block::Paragraph(
+            "No attachments are recorded for this scope and period, so this pack lists none.".into(),
+        ));
+        return blocks;
+    }
+    blocks.push(Block::Paragraph(format!(
+        "The {} evidence files the records above refer to. They are kept encrypted in the practice's vault; a copy \
+         given to you is the same file exactly when its SHA-256 matches.",
+        rows.len()
+    )));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            Column { title: "File".into(), weight: 2.6 },
+            Column { title: "What it is".into(), weight: 3.4 },
+            Column { title: "Bytes".into(), weight: 1.2 },
+            Column { title: "SHA-256".into(), weight: 4.6 },
+        ],
+        rows: rows.to_vec(),
+    }));
+    blocks
 }
 
 fn integrity_section(chain: &audit::ChainReport) -> Vec<Block> {

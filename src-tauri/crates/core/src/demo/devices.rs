@@ -174,5 +174,130 @@ pub(super) fn invent(
         }
         store::set_status(tx, id, status)?;
     }
+    events.extend(disposals(tx, manager, founded, now, &mut rng)?);
     Ok(events)
+}
+
+/// Most devices awaiting disposal are destroyed under contract with a certificate, checked by
+/// the SIRO; a few are not yet checked or have no certificate. A confidential-waste collection
+/// each year.
+fn disposals(
+    tx: &Connection,
+    manager: &PersonRecord,
+    founded: Date,
+    now: OffsetDateTime,
+    rng: &mut ChaCha20Rng,
+) -> Result<Vec<DemoEvent>> {
+    use crate::disposal::DisposalMethod;
+    use crate::disposal::store::{self as disposal_store, NewDisposal};
+    let today = now.date();
+    let siro = crate::person::all(tx)?.into_iter().find(|p| p.login == "demo.siro");
+    let waiting: Vec<_> =
+        store::all(tx)?.into_iter().filter(|d| d.fields.status == DeviceStatus::AwaitingDisposal).collect();
+    let mut events = Vec::new();
+    let mut record = |day: Date, device: Option<(i64, String)>, containers: Option<u32>, n: usize| -> Result<()> {
+        let number = format!("COD-{:05}", 1000 + n);
+        let what = device.as_ref().map(|(_, tag)| tag.clone()).unwrap_or_else(|| "confidential waste".into());
+        let with_certificate = n % 7 != 3;
+        let certificate = if with_certificate {
+            let pdf = certificate_pdf(&number, &what, day, now)?;
+            Some(crate::attachment::store(tx, &format!("{number}.pdf"), &pdf, manager.id, at(day, 15))?)
+        } else {
+            None
+        };
+        let new = NewDisposal {
+            device_id: device.as_ref().map(|(id, _)| *id),
+            disposed_on: day,
+            reason: if device.is_some() { "End of life".into() } else { String::new() },
+            method: if device.is_some() { DisposalMethod::PhysicalDestruction } else { DisposalMethod::Shredding },
+            sanitisation_standard: if device.is_some() {
+                "NCSC secure sanitisation of storage media".into()
+            } else {
+                String::new()
+            },
+            performed_by: "ShredSafe Ltd (demo)".into(),
+            contractor: "ShredSafe Ltd (demo)".into(),
+            contract_reference: "SS-DEMO-2019".into(),
+            certificate_number: if with_certificate { number.clone() } else { String::new() },
+            witness: "Priya Raman".into(),
+            reuse_assessment: String::new(),
+            consignment_reference: if device.is_none() { format!("WTN-{:05}", 500 + n) } else { String::new() },
+            containers,
+            recorded_by_id: manager.id,
+        };
+        let id = disposal_store::insert(tx, &new, certificate.as_ref().map(|c| c.sha256.as_str()), at(day, 16))?;
+        if let Some((device_id, _)) = &device {
+            store::set_status(tx, *device_id, DeviceStatus::Disposed)?;
+        }
+        events.push(DemoEvent {
+            at: at(day, 16),
+            actor: manager.login.clone(),
+            action: "disposal.add",
+            record_type: "disposal",
+            record_id: id.to_string(),
+            summary: format!("{what}: {} on {day} by ShredSafe Ltd (demo)", new.method.label().to_lowercase()),
+        });
+        if let Some(siro) = siro.as_ref().filter(|_| n % 5 != 4) {
+            let checked = at(day + Duration::days(3), 10);
+            let statement = format!(
+                "I, {}, have checked the disposal of {what} on {day}, and the record is correct.",
+                siro.full_name
+            );
+            disposal_store::mark_checked(tx, id, siro.id, &statement, checked)?;
+            events.push(DemoEvent {
+                at: checked,
+                actor: siro.login.clone(),
+                action: "disposal.check",
+                record_type: "disposal",
+                record_id: id.to_string(),
+                summary: statement,
+            });
+        }
+        Ok(())
+    };
+    let mut n = 0;
+    for device in waiting.iter().take(waiting.len() * 2 / 3) {
+        n += 1;
+        let day = today - Duration::days(20 + 30 * n as i64);
+        record(
+            day.max(device.fields.purchase_date.unwrap_or(founded) + Duration::days(1)),
+            Some((device.id, device.fields.asset_tag.clone())),
+            None,
+            n,
+        )?;
+    }
+    let mut year = founded + Duration::days(200);
+    while year < today {
+        n += 1;
+        record(year, None, Some(4 + rng.next_u32() % 8), n)?;
+        year += Duration::days(365);
+    }
+    Ok(events)
+}
+
+/// A small certificate of destruction, as the demo contractor would send it.
+fn certificate_pdf(number: &str, what: &str, day: Date, now: OffsetDateTime) -> Result<Vec<u8>> {
+    use custodian_pdf::{Block, Document, Metadata};
+    let document = Document {
+        metadata: Metadata {
+            title: format!("Certificate of destruction {number}"),
+            author: "ShredSafe Ltd (demo)".into(),
+            subject: format!("Destruction of {what}"),
+            created: now,
+        },
+        running_header: "ShredSafe Ltd (demo) — certificate of destruction".into(),
+        running_footer: number.into(),
+        blocks: vec![
+            Block::Heading { level: 1, text: "Certificate of destruction".into() },
+            Block::KeyValues(vec![
+                ("Certificate".into(), number.into()),
+                ("Customer".into(), super::DEMO_PRACTICE_NAME.into()),
+                ("Items".into(), what.into()),
+                ("Destroyed on".into(), day.to_string()),
+                ("Method".into(), "Shredded to 6 mm particles on site".into()),
+            ]),
+            Block::Paragraph("An invented certificate in the demo practice; not a real document.".into()),
+        ],
+    };
+    custodian_pdf::render(&document).map_err(|e| crate::error::CoreError::Refused(format!("demo certificate: {e}")))
 }

@@ -2,6 +2,7 @@
 //! did it, the certificate of destruction (kept encrypted in the vault) and a signed check by the
 //! IG lead or SIRO; and confidential-waste collections.
 
+pub(crate) mod evidence;
 pub(crate) mod store;
 
 use custodian_vault::secrecy::SecretString;

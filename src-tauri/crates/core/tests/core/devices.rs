@@ -182,6 +182,15 @@ pub(super) fn the_demo_has_a_device_register(manager: &Session) {
     assert!(count(&|d| d.fields.kind.is_removable_media()) >= 5);
     let busiest = devices.iter().map(|d| manager.device_history(d.id, NOW).unwrap().1.len()).max().unwrap();
     assert!(busiest >= 2, "some devices passed from person to person");
+    let disposals = manager.disposals(NOW).unwrap();
+    assert!(disposals.len() >= 10, "{} disposals", disposals.len());
+    assert!(disposals.iter().any(|d| d.device.is_some()) && disposals.iter().any(|d| d.device.is_none()));
+    assert!(disposals.iter().any(|d| d.certificate.is_none()), "one lacks its certificate");
+    assert!(disposals.iter().any(|d| d.checked_by.is_none()), "one waits for its check");
+    let with_certificate = disposals.iter().find(|d| d.certificate.is_some()).unwrap();
+    let (info, pdf) = manager.disposal_certificate(with_certificate.id, NOW).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert_eq!(info.size, pdf.len());
 }
 
 const CERTIFICATE: &[u8] = b"%PDF-1.7\n% certificate of destruction 4471\n%%EOF\n";
