@@ -112,6 +112,22 @@ pub enum Field {
     ReuseAssessment,
     /// An evidence file (a certificate, a screenshot).
     Attachment,
+    /// A BYOD checklist.
+    Checklist,
+    /// A checklist item's text.
+    ChecklistItem,
+    /// The day of a check.
+    CheckedOn,
+    /// The device checked.
+    Device,
+    /// The person whose device it is.
+    Person,
+    /// The answers to a checklist.
+    Answers,
+    /// A check's outcome.
+    Outcome,
+    /// The risk the SIRO is asked to accept.
+    Risk,
 }
 
 /// One problem with one field, in words a person can act on.

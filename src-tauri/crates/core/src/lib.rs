@@ -22,6 +22,7 @@ mod acknowledgement;
 mod attachment;
 mod audit;
 mod backups;
+mod byod;
 pub mod demo;
 mod device;
 mod disposal;
@@ -47,6 +48,9 @@ pub use attachment::{AttachmentInfo, MAX_ATTACHMENT_BYTES};
 pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
 pub use backups::{
     BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
+};
+pub use byod::{
+    ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult, Notification,
 };
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use device::{

@@ -7,7 +7,7 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{attachment, audit, device, disposal, person, policy, practice, settings, signing};
+use crate::{attachment, audit, byod, device, disposal, person, policy, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
@@ -21,6 +21,7 @@ fn migrations() -> Migrations<'static> {
         M::up_with_hook(policy::store::SCHEMA_V2, start_policy_register),
         M::up(device::store::SCHEMA_V3),
         M::up(&V4_SQL),
+        M::up(byod::checklist::SCHEMA_V5),
     ])
 }
 
@@ -40,7 +41,7 @@ fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rus
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    4
+    5
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.
