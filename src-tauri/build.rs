@@ -73,6 +73,13 @@ fn main() {
         "disposal_check_statement",
         "disposal_check",
         "disposal_certificate_export",
+        "byod_list",
+        "byod_record",
+        "byod_add_checklist_item",
+        "byod_risk_statement",
+        "byod_accept_risk",
+        "notification_list",
+        "notification_dismiss",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

@@ -71,6 +71,14 @@ fn field_name(field: Field) -> &'static str {
         Field::Containers => "containers",
         Field::ReuseAssessment => "reuseAssessment",
         Field::Attachment => "certificatePath",
+        Field::Checklist => "checklistKey",
+        Field::ChecklistItem => "text",
+        Field::CheckedOn => "checkedOn",
+        Field::Device => "deviceId",
+        Field::Person => "personId",
+        Field::Answers => "answers",
+        Field::Outcome => "outcome",
+        Field::Risk => "risk",
         _ => "form",
     }
 }

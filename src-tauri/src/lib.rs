@@ -99,6 +99,13 @@ pub fn run() {
             commands::disposal::disposal_check_statement,
             commands::disposal::disposal_check,
             commands::disposal::disposal_certificate_export,
+            commands::byod::byod_list,
+            commands::byod::byod_record,
+            commands::byod::byod_add_checklist_item,
+            commands::byod::byod_risk_statement,
+            commands::byod::byod_accept_risk,
+            commands::byod::notification_list,
+            commands::byod::notification_dismiss,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

@@ -8,6 +8,7 @@ import { AcknowledgementsScreen } from './acknowledgements/AcknowledgementsScree
 import { QuickAcknowledgePage } from './acknowledgements/QuickAcknowledgePage';
 import { QuickAcknowledgeScreen } from './acknowledgements/QuickAcknowledgeScreen';
 import { AuditScreen } from './audit/AuditScreen';
+import { ByodScreen } from './byod/ByodScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { DisposalsScreen } from './disposals/DisposalsScreen';
 import { HomeScreen } from './home/HomeScreen';
@@ -168,7 +169,7 @@ function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
     <SessionPage
       session={session}
       navigation={{ current: section, onNavigate: navigate }}
-      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices' || section === 'disposals'}
+      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices' || section === 'disposals' || section === 'byod'}
     >
       <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
     </SessionPage>
@@ -189,6 +190,8 @@ function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
       return <DevicesScreen session={session} />;
     case 'disposals':
       return <DisposalsScreen session={session} />;
+    case 'byod':
+      return <ByodScreen session={session} />;
     case 'staff':
       return <StaffScreen session={session} />;
     case 'audit':

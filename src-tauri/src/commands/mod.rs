@@ -6,6 +6,7 @@ pub mod acknowledgement;
 pub mod app;
 pub mod audit;
 pub mod backup;
+pub mod byod;
 pub mod device;
 pub mod disposal;
 pub mod files;

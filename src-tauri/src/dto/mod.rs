@@ -4,10 +4,12 @@
 //! CI fails if the committed files differ. Core types are converted here and nowhere else.
 //! Requests that carry a password or recovery key deliberately do not implement `Debug`.
 
+mod byod;
 mod device;
 mod disposal;
 mod policy;
 
+pub use byod::*;
 pub use device::*;
 pub use disposal::*;
 pub use policy::*;

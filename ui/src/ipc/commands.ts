@@ -17,10 +17,15 @@ import type { BackupOffer } from './bindings/BackupOffer';
 import type { BackupRestoreRequest } from './bindings/BackupRestoreRequest';
 import type { BackupSettingsRequest } from './bindings/BackupSettingsRequest';
 import type { BackupSettingsView } from './bindings/BackupSettingsView';
+import type { ByodCheckRequest } from './bindings/ByodCheckRequest';
+import type { ByodCheckRow } from './bindings/ByodCheckRow';
+import type { ByodView } from './bindings/ByodView';
 import type { CertificateImportRequest } from './bindings/CertificateImportRequest';
 import type { CertificateView } from './bindings/CertificateView';
 import type { ChainStatus } from './bindings/ChainStatus';
 import type { ChangePasswordRequest } from './bindings/ChangePasswordRequest';
+import type { ChecklistItemRequest } from './bindings/ChecklistItemRequest';
+import type { ChecklistView } from './bindings/ChecklistView';
 import type { ChooseVaultRequest } from './bindings/ChooseVaultRequest';
 import type { CommandError } from './bindings/CommandError';
 import type { ComplianceBarRequest } from './bindings/ComplianceBarRequest';
@@ -46,6 +51,7 @@ import type { KnownVault } from './bindings/KnownVault';
 import type { MatrixView } from './bindings/MatrixView';
 import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
 import type { NewVersionRequest } from './bindings/NewVersionRequest';
+import type { NotificationRow } from './bindings/NotificationRow';
 import type { OneTimePasswordShown } from './bindings/OneTimePasswordShown';
 import type { PackCreated } from './bindings/PackCreated';
 import type { PackOpenRequest } from './bindings/PackOpenRequest';
@@ -378,6 +384,43 @@ export async function chooseCertificateFile(): Promise<string | null> {
       multiple: false,
       directory: false,
       filters: [{ name: 'Certificate (PDF or picture)', extensions: ['pdf', 'png', 'jpg', 'jpeg'] }],
+    });
+  } catch (reason) {
+    throw toCommandError(reason);
+  }
+}
+
+// --- BYOD checks and notifications ---
+
+export const byodList = (): Promise<ByodView> => call('byod_list');
+
+/** Records a check of a person's own device against a checklist. */
+export const byodRecord = (request: ByodCheckRequest): Promise<ByodCheckRow> => call('byod_record', { request });
+
+/** Adds an item to a checklist; checks already made keep the items they used. */
+export const byodAddChecklistItem = (request: ChecklistItemRequest): Promise<ChecklistView> =>
+  call('byod_add_checklist_item', { request });
+
+/** The statement the SIRO would sign to accept a check's risk (`id` = check). */
+export const byodRiskStatement = (request: IdRequest): Promise<SignOffStatement> =>
+  call('byod_risk_statement', { request });
+
+/** The SIRO accepts a check's risk with their password (`id` = check). */
+export const byodAcceptRisk = (request: SignRequest): Promise<ByodCheckRow> => call('byod_accept_risk', { request });
+
+/** Notifications for the signed-in person's roles (the SIRO, the DPO), newest first. */
+export const notificationList = (): Promise<NotificationRow[]> => call('notification_list');
+
+export const notificationDismiss = (request: IdRequest): Promise<null> => call('notification_dismiss', { request });
+
+/** Asks for a screenshot or photo (PNG, JPEG or PDF) with the native open dialog; `null` when cancelled. */
+export async function chooseEvidenceFile(): Promise<string | null> {
+  try {
+    return await open({
+      title: 'Choose a screenshot or photo',
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Screenshot or photo', extensions: ['png', 'jpg', 'jpeg', 'pdf'] }],
     });
   } catch (reason) {
     throw toCommandError(reason);

@@ -38,6 +38,7 @@ describe('SessionPage', () => {
       ['nav-policies', 'Policies'],
       ['nav-acknowledgements', 'Acknowledgements'],
       ['nav-devices', 'Devices'],
+      ['nav-byod', 'BYOD checks'],
       ['nav-disposals', 'Disposals'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],

@@ -11,6 +11,7 @@ export type Section =
   | 'policies'
   | 'acknowledgements'
   | 'devices'
+  | 'byod'
   | 'disposals'
   | 'staff'
   | 'audit'
@@ -34,6 +35,7 @@ const SECTION_LINKS: readonly SectionLink[] = [
     shownTo: (permissions) => permissions.viewCompliance,
   },
   { section: 'devices', label: 'Devices' },
+  { section: 'byod', label: 'BYOD checks', shownTo: (permissions) => permissions.viewDevices },
   { section: 'disposals', label: 'Disposals', shownTo: (permissions) => permissions.viewDevices },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
