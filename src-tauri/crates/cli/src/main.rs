@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 mod bench;
+mod byod;
 mod commands;
 mod devices;
 mod disposals;
@@ -55,6 +56,9 @@ enum Command {
     /// The disposal log.
     #[command(subcommand)]
     Disposals(DisposalsCommand),
+    /// BYOD new-starter checks.
+    #[command(subcommand)]
+    Byod(ByodCommand),
     /// Signed evidence packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -210,6 +214,12 @@ enum DevicesCommand {
 }
 
 #[derive(Subcommand)]
+enum ByodCommand {
+    /// List BYOD checks, newest first: outcome, failed items, and when each re-check falls due.
+    List(CheckArgs),
+}
+
+#[derive(Subcommand)]
 enum DisposalsCommand {
     /// List disposals, newest first, with their certificates' SHA-256 and who checked them.
     List(CheckArgs),
@@ -313,6 +323,7 @@ fn main() -> ExitCode {
         Command::Devices(DevicesCommand::Export { who, out }) => devices::export(who, out.as_deref()),
         Command::Devices(DevicesCommand::List(who)) => devices::list(who),
         Command::Disposals(DisposalsCommand::List(who)) => disposals::list(who),
+        Command::Byod(ByodCommand::List(who)) => byod::list(who),
         Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {

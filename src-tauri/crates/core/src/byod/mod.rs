@@ -4,8 +4,8 @@
 //! and DPO. A re-check falls due after 12 months, and when the person leaves.
 
 pub(crate) mod checklist;
-mod notification;
-mod store;
+pub(crate) mod notification;
+pub(crate) mod store;
 
 pub use checklist::{Checklist, ChecklistItem};
 use custodian_vault::secrecy::SecretString;

@@ -134,10 +134,15 @@ pub(super) fn invent(
                 "device.allocate",
                 format!("allocated {} to {} ({}) from {day}", fields.asset_tag, holder.full_name, holder.login),
             );
-            let until = holder
-                .leaving_date
-                .unwrap_or(today + Duration::days(3650))
-                .min(day + Duration::days(400 + (rng.next_u64() % 900) as i64));
+            // A personal device stays with its owner until they leave.
+            let until = if personal {
+                holder.leaving_date.unwrap_or(today + Duration::days(3650))
+            } else {
+                holder
+                    .leaving_date
+                    .unwrap_or(today + Duration::days(3650))
+                    .min(day + Duration::days(400 + (rng.next_u64() % 900) as i64))
+            };
             if until >= today {
                 break;
             }
@@ -149,6 +154,9 @@ pub(super) fn invent(
                 "device.return",
                 format!("{} returned by {} on {until}", fields.asset_tag, holder.full_name),
             );
+            if personal {
+                break;
+            }
             day = until + Duration::days(2 + (rng.next_u64() % 20) as i64);
         }
         let fate = rng.next_u32() % 40;

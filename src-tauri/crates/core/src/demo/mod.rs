@@ -4,6 +4,7 @@
 //! ten years and the audit trail those years would leave. It is generated from a fixed seed, so
 //! it is the same every time. One documented login per role uses [`DEMO_PASSWORD`].
 
+mod byod;
 mod devices;
 mod policies;
 
@@ -214,6 +215,7 @@ pub fn create_demo(
         };
         events.extend(policies::invent(tx, &everyone, &signers, founded.date(), now)?);
         events.extend(devices::invent(tx, &everyone, signers.manager, founded.date(), now)?);
+        events.extend(byod::invent(tx, signers.manager, now)?);
         events.sort_by_key(|e| e.at);
         for e in events.into_iter().filter(|e| e.at <= now) {
             let entry = NewAuditEntry {

@@ -191,6 +191,14 @@ pub(super) fn the_demo_has_a_device_register(manager: &Session) {
     let (info, pdf) = manager.disposal_certificate(with_certificate.id, NOW).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     assert_eq!(info.size, pdf.len());
+    let checks = manager.byod_checks(NOW).unwrap();
+    assert!(checks.len() >= 5, "personal devices are checked ({})", checks.len());
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.outcome == custodian_core::ByodOutcome::ApprovedWithRisk && c.risk_accepted_by.is_some())
+    );
+    assert!(checks.iter().all(|c| c.items.len() >= 7));
 }
 
 const CERTIFICATE: &[u8] = b"%PDF-1.7\n% certificate of destruction 4471\n%%EOF\n";

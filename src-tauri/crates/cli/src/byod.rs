@@ -1,0 +1,33 @@
+//! `custodian byod list`: BYOD checks from a terminal.
+
+use custodian_core::{ByodOutcome, CoreError, ItemResult, sign_in};
+use time::OffsetDateTime;
+
+use crate::CheckArgs;
+use crate::secret_input::read_password;
+
+/// One line per check, newest first: who, which device, outcome, failed items, re-check due.
+pub(crate) fn list(who: CheckArgs) -> Result<(), CoreError> {
+    let password = read_password()?;
+    let now = OffsetDateTime::now_utc();
+    let session = sign_in(&who.vault, &who.login, &password, now)?;
+    for check in session.byod_checks(now)? {
+        let failed = check.items.iter().filter(|i| i.result == ItemResult::Fail).count();
+        let outcome = match (check.outcome, &check.risk_accepted_by) {
+            (ByodOutcome::Approved, _) => "approved".to_owned(),
+            (ByodOutcome::ApprovedWithRisk, Some(siro)) => format!("approved with risk accepted by {}", siro.full_name),
+            (ByodOutcome::ApprovedWithRisk, None) => "approved with risk, waiting for the SIRO".to_owned(),
+            (ByodOutcome::Refused, _) => "refused".to_owned(),
+        };
+        let due = if check.recheck_due < now.date() {
+            format!("re-check OVERDUE since {}", check.recheck_due)
+        } else {
+            format!("re-check due {}", check.recheck_due)
+        };
+        println!(
+            "{}\t{}\t{}\t{} v{}\t{outcome}\t{failed} failed\t{due}",
+            check.checked_on, check.person.full_name, check.device.1, check.checklist.1, check.checklist_version
+        );
+    }
+    Ok(())
+}
