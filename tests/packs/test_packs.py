@@ -147,6 +147,8 @@ class DemoPack(unittest.TestCase):
             "3.2.1",
             "Device register",
             "7.1.1",
+            "Disposal log",
+            "BYOD checks",
         ]:
             self.assertIn(expected, text)
         pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", str(self.pack)]).stdout).group(1))
@@ -158,6 +160,7 @@ class DemoPack(unittest.TestCase):
             ("policies", ["Policy register", "Versions", "Approvals and reviews", "1.3.1", "Dr Helen Marsh", "Superseded", "Version "],
              ["Staff acknowledgements", "People and roles"]),
             ("devices", ["Device register", "Who held what", "7.1.1", "LT-0", "Disposal log", "1.7.2", "COD-0", "certificate of destruction"], ["Staff acknowledgements", "Approvals and reviews"]),
+            ("byod", ["BYOD checks", "Accepted risks", "Two-factor"], ["Staff acknowledgements", "Device register"]),
             ("acknowledgements", ["Staff acknowledgements", "Compliance by policy", "Compliance by person",
                                   "Outstanding acknowledgements", "3.2.1", "2.1.1"],
              ["Approvals and reviews", "People and roles"]),
@@ -178,6 +181,25 @@ class DemoPack(unittest.TestCase):
                     self.assertIn(expected, text)
                 for unexpected in absent:
                     self.assertNotIn(unexpected, text)
+
+    def test_a_pack_of_one_byod_check_holds_its_items_and_is_signed(self):
+        listed = run([CLI, "byod", "list", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin"],
+                     DEMO_PASSWORD + "\n")
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        risky = next(line for line in listed.stdout.splitlines() if "risk accepted by" in line)
+        check_id, _, person = risky.split("\t")[:3]
+        pack = Path(self.folder.name) / "one-check.pdf"
+        created = run(
+            [CLI, "pack", "create", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin",
+             "--scope", "byod-check", "--check", check_id, "--from", "2016-01-01", "--to", "2030-12-31", "--out", str(pack)],
+            DEMO_PASSWORD + "\n",
+        )
+        self.assertEqual(created.returncode, 0, created.stderr)
+        self.assertIn("Signature is Valid", run(["pdfsig", str(pack)]).stdout)
+        text = run(["pdftotext", "-layout", str(pack), "-"]).stdout
+        for expected in [f"BYOD check: {person}", "Items", "FAIL", "SIRO's acceptance", "Dr Helen Marsh"]:
+            self.assertIn(expected, text)
+        self.assertNotIn("Accepted risks", text, "only this one check")
 
     def test_custodian_pack_verify_agrees(self):
         out = run([CLI, "pack", "verify", str(self.pack)])

@@ -25,6 +25,12 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
         PackScopeName::Policies => PackScope::Policies,
         PackScopeName::Acknowledgements => PackScope::Acknowledgements,
         PackScopeName::Devices => PackScope::Devices,
+        PackScopeName::Byod => PackScope::Byod,
+        PackScopeName::ByodCheck => PackScope::ByodCheck(
+            request
+                .record_id
+                .ok_or_else(|| CommandError::new(ErrorCode::InvalidInput, "Choose the check to put in the pack"))?,
+        ),
     };
     let (pack, folder) = with_session(&state, |session| {
         let pack = session.create_pack(scope, &request.from, &request.to, OffsetDateTime::now_utc(), &mut OsRng)?;

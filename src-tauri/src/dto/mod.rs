@@ -568,8 +568,12 @@ pub enum PackScopeName {
     Policies,
     /// Staff read-and-understood acknowledgements.
     Acknowledgements,
-    /// The device register and who held what.
+    /// The device register and who held what, and the disposal log.
     Devices,
+    /// BYOD checks in the period.
+    Byod,
+    /// One BYOD check in full (`recordId`).
+    ByodCheck,
 }
 
 /// Make a signed evidence pack.
@@ -583,6 +587,9 @@ pub struct PackRequest {
     pub from: String,
     /// Last day of the period, `YYYY-MM-DD`.
     pub to: String,
+    /// For a one-record scope (`byod_check`): the record.
+    #[ts(type = "number | null")]
+    pub record_id: Option<i64>,
 }
 
 /// A pack that was made and saved.

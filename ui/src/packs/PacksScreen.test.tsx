@@ -61,7 +61,7 @@ describe('PacksScreen', () => {
     await user.click(screen.getByRole('button', { name: 'Make and sign the pack' }));
 
     await waitFor(() =>
-      expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'people', from: '2025-04-01', to: '2026-03-31' } }),
+      expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'people', from: '2025-04-01', to: '2026-03-31', recordId: null } }),
     );
     const progress = document.getElementById('pack-progress') as HTMLElement;
     expect(progress).toHaveAttribute('aria-live', 'polite');

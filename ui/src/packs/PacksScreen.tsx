@@ -32,7 +32,7 @@ export function PacksScreen() {
   const errors = formErrors(form.formState.errors, create.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
-    (request) => create.mutate(request),
+    (request) => create.mutate({ ...request, recordId: null }),
     () => create.reset(),
   );
 

@@ -8,7 +8,7 @@ export const SCOPES: readonly Scope[] = [
     value: 'all',
     label: 'Whole practice',
     id: 'pack-scope-all',
-    hint: 'The policy register, staff acknowledgements, the device register, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+    hint: 'The policy register, staff acknowledgements, the device register and disposals, BYOD checks, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
   },
   {
     value: 'policies',
@@ -26,7 +26,13 @@ export const SCOPES: readonly Scope[] = [
     value: 'devices',
     label: 'Device register',
     id: 'pack-scope-devices',
-    hint: 'Every device and removable medium, its encryption and system, and who held what in the period.',
+    hint: 'Every device and removable medium, its encryption and system, who held what in the period, and the disposal log.',
+  },
+  {
+    value: 'byod',
+    label: 'BYOD checks',
+    id: 'pack-scope-byod',
+    hint: 'Checks of staff’s own devices in the period, with their outcomes and the risks the SIRO accepted.',
   },
   {
     value: 'people',
@@ -42,7 +48,7 @@ export const SCOPES: readonly Scope[] = [
   },
 ];
 
-export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'devices', 'people', 'audit'] as const satisfies readonly PackScopeName[];
+export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'devices', 'byod', 'people', 'audit'] as const satisfies readonly PackScopeName[];
 
 /** "Whole practice" for `all`. */
 export function scopeLabel(name: PackScopeName): string {

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 use crate::CheckArgs;
 use crate::secret_input::read_password;
 
-/// One line per check, newest first: who, which device, outcome, failed items, re-check due.
+/// One line per check, newest first: its number, when, who, which device, outcome, failed items, re-check due.
 pub(crate) fn list(who: CheckArgs) -> Result<(), CoreError> {
     let password = read_password()?;
     let now = OffsetDateTime::now_utc();
@@ -25,8 +25,13 @@ pub(crate) fn list(who: CheckArgs) -> Result<(), CoreError> {
             format!("re-check due {}", check.recheck_due)
         };
         println!(
-            "{}\t{}\t{}\t{} v{}\t{outcome}\t{failed} failed\t{due}",
-            check.checked_on, check.person.full_name, check.device.1, check.checklist.1, check.checklist_version
+            "{}\t{}\t{}\t{}\t{} v{}\t{outcome}\t{failed} failed\t{due}",
+            check.id,
+            check.checked_on,
+            check.person.full_name,
+            check.device.1,
+            check.checklist.1,
+            check.checklist_version
         );
     }
     Ok(())

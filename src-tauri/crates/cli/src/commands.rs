@@ -116,9 +116,16 @@ pub(crate) fn people_list(args: CheckArgs) -> Result<(), CoreError> {
 
 /// `custodian pack create`.
 pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
-    let scope = PackScope::parse(&args.scope).ok_or_else(|| {
+    let scope = match (args.scope.as_str(), args.check) {
+        ("byod-check", Some(id)) => Some(PackScope::ByodCheck(id)),
+        ("byod-check", None) => {
+            return Err(CoreError::Refused("--scope byod-check needs --check <ID> (see custodian byod list)".into()));
+        }
+        (name, _) => PackScope::parse(name),
+    };
+    let scope = scope.ok_or_else(|| {
         CoreError::Refused(format!(
-            "--scope must be all, policies, acknowledgements, devices, people or audit, not {:?}",
+            "--scope must be all, policies, acknowledgements, devices, byod, byod-check, people or audit, not {:?}",
             args.scope
         ))
     })?;

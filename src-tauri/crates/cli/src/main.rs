@@ -91,9 +91,13 @@ struct PackCreateArgs {
     /// Read your password from the first line of standard input.
     #[arg(long, required = true)]
     password_stdin: bool,
-    /// What the pack covers: all, policies, acknowledgements, devices, people or audit.
+    /// What the pack covers: all, policies, acknowledgements, devices, byod, byod-check (one
+    /// check, with --check), people or audit.
     #[arg(long, default_value = "all")]
     scope: String,
+    /// With --scope byod-check: the check's number (the first column of `custodian byod list`).
+    #[arg(long)]
+    check: Option<i64>,
     /// First day of the period (YYYY-MM-DD).
     #[arg(long)]
     from: String,

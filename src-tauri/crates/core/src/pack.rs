@@ -27,15 +27,20 @@ pub enum PackScope {
     Policies,
     /// Staff read-and-understood acknowledgements against the practice's bar.
     Acknowledgements,
-    /// The device register and who held what.
+    /// The device register and who held what, and the disposal log.
     Devices,
+    /// BYOD checks in the period.
+    Byod,
+    /// One BYOD check in full (its row id).
+    ByodCheck(i64),
 }
 
-const ALL_SCOPES: [PackScope; 6] = [
+const ALL_SCOPES: [PackScope; 7] = [
     PackScope::WholePractice,
     PackScope::Policies,
     PackScope::Acknowledgements,
     PackScope::Devices,
+    PackScope::Byod,
     PackScope::People,
     PackScope::AuditTrail,
 ];
@@ -50,6 +55,7 @@ impl PackScope {
             PackScope::Policies => "Policy register",
             PackScope::Acknowledgements => "Staff acknowledgements",
             PackScope::Devices => "Device register",
+            PackScope::Byod | PackScope::ByodCheck(_) => "BYOD checks",
         }
     }
 
@@ -62,6 +68,8 @@ impl PackScope {
             PackScope::Policies => "policies",
             PackScope::Acknowledgements => "acknowledgements",
             PackScope::Devices => "devices",
+            PackScope::Byod => "byod",
+            PackScope::ByodCheck(_) => "byod-check",
         }
     }
 
@@ -184,6 +192,22 @@ impl Session {
                 },
             ));
         }
+        if includes(PackScope::Byod) {
+            blocks.extend(crate::byod::evidence::section(&crate::byod::store::all(conn)?, from, to));
+        }
+        if let PackScope::ByodCheck(id) = scope {
+            let check = crate::byod::store::by_id(conn, id)?;
+            attachments.extend(check.items.iter().filter_map(|i| {
+                let e = i.evidence.as_ref()?;
+                Some(vec![
+                    e.file_name.clone(),
+                    format!("evidence for \"{}\"", i.text),
+                    e.size.to_string(),
+                    e.sha256.clone(),
+                ])
+            }));
+            blocks.extend(crate::byod::evidence::one(&check));
+        }
         if matches!(scope, PackScope::WholePractice | PackScope::People) {
             blocks.extend(people_section(&people, from, to));
         }
@@ -220,10 +244,13 @@ impl Session {
         let pdf = sign_pdf(&unsigned, &identity, &details)
             .map_err(|e| CoreError::Refused(format!("the pack could not be signed: {e}")))?;
         let sha256: String = Sha256::digest(&pdf).iter().map(|b| format!("{b:02x}")).collect();
+        let scope_name = match scope {
+            PackScope::ByodCheck(id) => format!("byod-check-{id}"),
+            other => other.as_str().to_owned(),
+        };
         let file_name = format!(
-            "{}-evidence-{}-{from}-to-{to}.pdf",
+            "{}-evidence-{scope_name}-{from}-to-{to}.pdf",
             crate::vault_file_name(practice.name.as_str()).trim_end_matches(".custodian"),
-            scope.as_str()
         );
         let actor = me.login.clone();
         let summary = format!("made the {} evidence pack for {period}, SHA-256 {sha256}", scope.label().to_lowercase());

@@ -16,4 +16,8 @@ from: string,
 /**
  * Last day of the period, `YYYY-MM-DD`.
  */
-to: string, };
+to: string, 
+/**
+ * For a one-record scope (`byod_check`): the record.
+ */
+recordId: number | null, };

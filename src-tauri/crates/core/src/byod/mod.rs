@@ -4,6 +4,7 @@
 //! and DPO. A re-check falls due after 12 months, and when the person leaves.
 
 pub(crate) mod checklist;
+pub(crate) mod evidence;
 pub(crate) mod notification;
 pub(crate) mod store;
 
