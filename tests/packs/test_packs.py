@@ -201,6 +201,15 @@ class DemoPack(unittest.TestCase):
             self.assertIn(expected, text)
         self.assertNotIn("Accepted risks", text, "only this one check")
 
+    def test_the_disposal_log_lists_certificates_from_the_command_line(self):
+        listed = run([CLI, "disposals", "list", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin"],
+                     DEMO_PASSWORD + "\n")
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        lines = listed.stdout.splitlines()
+        self.assertGreaterEqual(len(lines), 10)
+        self.assertTrue(any("Physically destroyed" in l and "certificate COD-" in l and "checked by Dr Helen Marsh" in l for l in lines), listed.stdout)
+        self.assertTrue(any("confidential waste" in l for l in lines), listed.stdout)
+
     def test_custodian_pack_verify_agrees(self):
         out = run([CLI, "pack", "verify", str(self.pack)])
         self.assertEqual(out.returncode, 0, out.stderr)
