@@ -63,6 +63,7 @@ fn field_name(field: Field) -> &'static str {
         Field::PurchaseDate => "purchaseDate",
         Field::AllocationDate => "from",
         Field::Holder => "personId",
+        Field::ReturnDate => "on",
         Field::CsvFile => "path",
         Field::DisposedOn => "disposedOn",
         Field::DisposalMethod => "method",

@@ -96,6 +96,8 @@ pub enum Field {
     AllocationDate,
     /// Who a device is allocated to.
     Holder,
+    /// The day a device was returned.
+    ReturnDate,
     /// A CSV file to import.
     CsvFile,
     /// The day of a disposal.

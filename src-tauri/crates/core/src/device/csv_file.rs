@@ -74,6 +74,14 @@ fn canonical(heading: &str) -> Option<&'static str> {
     COLUMNS.iter().find(|(canon, others)| *canon == name || others.contains(&name.as_str())).map(|(c, _)| *c)
 }
 
+/// A cell as written before an export guarded it against spreadsheet formulas (`'=x` → `=x`).
+fn unguarded(value: &str) -> String {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => value.to_owned(),
+    }
+}
+
 /// `DD/MM/YYYY` (as UK spreadsheets write dates) → `YYYY-MM-DD`; anything else unchanged.
 fn iso_date(text: &str) -> String {
     let parts: Vec<&str> = text.trim().split('/').collect();
@@ -139,7 +147,7 @@ fn read_rows(bytes: &[u8]) -> Result<Rows> {
         let values = columns
             .iter()
             .zip(record.iter())
-            .filter_map(|(column, value)| column.map(|c| (c, value.to_owned())))
+            .filter_map(|(column, value)| column.map(|c| (c, unguarded(value))))
             .collect();
         rows.push((line, values));
     }
@@ -332,6 +340,13 @@ mod tests {
         assert_eq!(canonical("Serial No."), Some("serial"));
         assert_eq!(canonical("Information asset owner"), Some("asset_owner"));
         assert_eq!(canonical("Colour"), None);
+    }
+
+    #[test]
+    fn a_cell_guarded_on_export_imports_as_it_was() {
+        assert_eq!(unguarded("'- spare charger"), "- spare charger");
+        assert_eq!(unguarded("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unguarded("'quoted'"), "'quoted'");
     }
 
     #[test]
