@@ -47,8 +47,8 @@ describe('the IPC adapter', () => {
     const certificate = { subject: 'CN=P', fingerprint: 'AB:CD', exportedTo: null };
     const ipc = commandHandler({ pack_create: () => created, vault_open_demo: () => demo, certificate_info: () => certificate });
     mockIPC(ipc);
-    await expect(packCreate({ scope: 'audit', from: '2025-04-01', to: '2026-03-31' })).resolves.toEqual(created);
-    expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'audit', from: '2025-04-01', to: '2026-03-31' } });
+    await expect(packCreate({ scope: 'audit', from: '2025-04-01', to: '2026-03-31', recordId: null })).resolves.toEqual(created);
+    expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'audit', from: '2025-04-01', to: '2026-03-31', recordId: null } });
     await expect(vaultOpenDemo()).resolves.toEqual(demo);
     expect(ipc).toHaveBeenCalledWith('vault_open_demo', {});
     await expect(certificateInfo()).resolves.toEqual(certificate);

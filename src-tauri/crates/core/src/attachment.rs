@@ -45,6 +45,7 @@ pub struct AttachmentInfo {
 
 /// The media type of an evidence file, from its first bytes, or why it is refused.
 pub(crate) fn media_type(file_name: &str, bytes: &[u8]) -> Result<&'static str> {
+    let file_name = std::path::Path::new(file_name).file_name().and_then(|n| n.to_str()).unwrap_or(file_name);
     let refuse = |m: String| Err(CoreError::invalid(Field::Attachment, m));
     if bytes.is_empty() {
         return refuse(format!("{file_name} is empty"));
@@ -119,5 +120,7 @@ mod tests {
         assert_eq!(media_type("c.jpg", b"\xff\xd8\xff\xe0").unwrap(), "image/jpeg");
         assert!(media_type("c.pdf", b"").unwrap_err().to_string().contains("empty"));
         assert!(media_type("c.docx", b"PK\x03\x04").unwrap_err().to_string().contains("not a PDF, PNG or JPEG"));
+        let named = media_type("/home/jane/COD.docx", b"PK").unwrap_err().to_string();
+        assert!(named.starts_with("COD.docx is not"), "{named}");
     }
 }

@@ -341,10 +341,18 @@ impl Session {
     }
 
     /// The statement the signed-in person would sign to check a disposal.
+    /// Refuses as [`Session::check_disposal`] would, before a password is asked for.
     pub fn disposal_check_statement(&self, id: i64, now: OffsetDateTime) -> Result<String> {
         self.require(Permission::ViewDevices, now)?;
         let me = self.own_record()?;
-        Ok(check_statement_of(&me.full_name, &store::by_id(self.vault.connection(), id)?))
+        if !(me.has(Role::IgLead) || me.has(Role::Siro)) {
+            return Err(CoreError::Forbidden { action: "check a disposal", allowed: "IG leads and SIROs" });
+        }
+        let disposal = store::by_id(self.vault.connection(), id)?;
+        if disposal.checked_by.is_some() {
+            return Err(CoreError::Refused("This disposal has already been checked and signed".into()));
+        }
+        Ok(check_statement_of(&me.full_name, &disposal))
     }
 
     /// A disposal's certificate file: its name, media type and bytes.

@@ -1,0 +1,174 @@
+import { useMutation } from '@tanstack/react-query';
+import { z } from 'zod';
+
+import { chooseCertificateFile, disposalRecord, type DisposalRequest, type DisposalRow } from '../ipc';
+import { today } from '../shared/dates';
+import { ErrorSummary } from '../shared/ErrorSummary';
+import { formErrors } from '../shared/formErrors';
+import { LinkButton } from '../shared/LinkButton';
+import { TextField } from '../shared/TextField';
+import { useSchemaForm } from '../shared/useSchemaForm';
+import { CertificateFileField } from './CertificateFileField';
+import { SHREDDING } from './labels';
+import { useRefreshAfterDisposalChange } from './useDisposals';
+
+// Shape only: Rust checks the day, the company, the consignment, the containers and the file.
+const schema = z.object({
+  disposedOn: z.string(),
+  performedBy: z.string(),
+  consignmentReference: z.string(),
+  containers: z.string(),
+  certificateNumber: z.string(),
+  certificatePath: z.string(),
+  witness: z.string(),
+});
+
+// Rust reports problems under the request's names; anything else goes in the summary.
+const FIELD_IDS = {
+  disposedOn: 'disposal-date',
+  performedBy: 'disposal-performed-by',
+  consignmentReference: 'disposal-consignment',
+  containers: 'disposal-containers',
+  certificateNumber: 'disposal-certificate-number',
+  certificatePath: 'disposal-certificate-path',
+  witness: 'disposal-witness',
+} as const;
+
+type WasteCollectionFormProps = {
+  onCancel: () => void;
+  onRecorded: (row: DisposalRow) => void;
+};
+
+/** Records a confidential-waste collection: paper taken away to be shredded, with its consignment note. */
+export function WasteCollectionForm({ onCancel, onRecorded }: WasteCollectionFormProps) {
+  const refresh = useRefreshAfterDisposalChange();
+  const form = useSchemaForm(schema, {
+    disposedOn: today(),
+    performedBy: '',
+    consignmentReference: '',
+    containers: '',
+    certificateNumber: '',
+    certificatePath: '',
+    witness: '',
+  });
+  const choose = useMutation({
+    mutationFn: chooseCertificateFile,
+    onSuccess: (chosen) => {
+      if (chosen) form.setValue('certificatePath', chosen);
+    },
+  });
+  const record = useMutation({
+    mutationFn: disposalRecord,
+    onSuccess: async (row) => {
+      await refresh();
+      onRecorded(row);
+    },
+  });
+  const errors = formErrors(form.formState.errors, record.error ?? choose.error, FIELD_IDS);
+
+  const submit = form.handleSubmit(
+    (values) => {
+      const request: DisposalRequest = {
+        // No device: a confidential-waste collection.
+        deviceId: null,
+        disposedOn: values.disposedOn,
+        reason: '',
+        method: SHREDDING,
+        sanitisationStandard: '',
+        performedBy: values.performedBy,
+        contractor: '',
+        contractReference: '',
+        certificateNumber: values.certificateNumber,
+        certificatePath: values.certificatePath,
+        witness: values.witness,
+        reuseAssessment: '',
+        consignmentReference: values.consignmentReference,
+        // As typed: Rust reads the number.
+        containers: values.containers,
+      };
+      record.mutate(request);
+    },
+    () => {
+      record.reset();
+      choose.reset();
+    },
+  );
+
+  return (
+    <>
+      <button type="button" className="nhsuk-back-link" onClick={onCancel}>
+        Back to the disposal log
+      </button>
+      <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
+      <h1>Record a confidential-waste collection</h1>
+      <p>Paper with personal or confidential information, collected by a company to be shredded.</p>
+
+      <form id="disposal-form" onSubmit={submit} noValidate>
+        <TextField
+          id={FIELD_IDS.disposedOn}
+          type="date"
+          label="Date collected"
+          error={errors.of('disposedOn')}
+          width={10}
+          registration={form.register('disposedOn')}
+        />
+        <TextField
+          id={FIELD_IDS.performedBy}
+          label="Company that collected it"
+          error={errors.of('performedBy')}
+          autoComplete="off"
+          registration={form.register('performedBy')}
+        />
+        <TextField
+          id={FIELD_IDS.consignmentReference}
+          label="Consignment reference"
+          hint="The consignment or waste-transfer note reference"
+          error={errors.of('consignmentReference')}
+          width={20}
+          autoComplete="off"
+          registration={form.register('consignmentReference')}
+        />
+        <TextField
+          id={FIELD_IDS.containers}
+          label="Number of bags or containers"
+          error={errors.of('containers')}
+          width={4}
+          inputMode="numeric"
+          autoComplete="off"
+          registration={form.register('containers')}
+        />
+        <TextField
+          id={FIELD_IDS.certificateNumber}
+          label="Certificate of destruction number"
+          error={errors.of('certificateNumber')}
+          width={20}
+          autoComplete="off"
+          registration={form.register('certificateNumber')}
+        />
+        <CertificateFileField
+          error={errors.of('certificatePath')}
+          registration={form.register('certificatePath')}
+          onChoose={() => choose.mutate()}
+          choosing={choose.isPending}
+        />
+        <TextField
+          id={FIELD_IDS.witness}
+          label="Witness"
+          hint="Who saw it collected, if anyone"
+          error={errors.of('witness')}
+          autoComplete="off"
+          registration={form.register('witness')}
+        />
+
+        <div className="nhsuk-button-group">
+          <button type="submit" className="nhsuk-button" id="disposal-save" disabled={record.isPending}>
+            {record.isPending ? 'Saving…' : 'Record the collection'}
+          </button>
+          <LinkButton id="disposal-cancel" onClick={onCancel}>
+            Cancel
+          </LinkButton>
+        </div>
+      </form>
+    </>
+  );
+}
