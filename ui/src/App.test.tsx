@@ -12,7 +12,12 @@ import { renderWithQuery } from './testing/render';
 const vault = { path: '/srv/shared/Riverside Surgery.custodian', practiceName: 'Riverside Surgery' };
 
 function setup(status: () => AppStatus | Promise<AppStatus>, handlers: CommandHandlers = {}) {
-  const ipc = commandHandler({ app_status: status, ack_mine: () => policiesForMe([]), ...handlers });
+  const ipc = commandHandler({
+    app_status: status,
+    ack_mine: () => policiesForMe([]),
+    notification_list: () => [],
+    ...handlers,
+  });
   mockIPC(ipc);
   return { ipc, ...renderWithQuery(<App />) };
 }

@@ -2,14 +2,21 @@ import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 
+import type { NotificationRow } from '../ipc';
 import { policiesForMe } from '../testing/acknowledgementFixtures';
 import { commandHandler } from '../testing/commands';
 import { appStatus, session, staffSession } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
 import { HomeScreen } from './HomeScreen';
 
-function setup(shown = session) {
-  mockIPC(commandHandler({ app_status: () => appStatus({ session: shown }), ack_mine: () => policiesForMe() }));
+function setup(shown = session, notifications: NotificationRow[] = []) {
+  mockIPC(
+    commandHandler({
+      app_status: () => appStatus({ session: shown }),
+      ack_mine: () => policiesForMe(),
+      notification_list: () => notifications,
+    }),
+  );
   const onNavigate = vi.fn();
   return { onNavigate, ...renderWithQuery(<HomeScreen session={shown} onNavigate={onNavigate} />) };
 }
@@ -23,6 +30,26 @@ describe('HomeScreen', () => {
     expect(screen.getByRole('heading', { level: 2, name: 'Policies for you' })).toBeInTheDocument();
     expect(await screen.findByText('Data protection policy')).toBeInTheDocument();
     expect(screen.queryByText('Nothing recorded yet')).toBeNull();
+  });
+
+  it('shows what is for the person\'s attention below the practice name, and nothing when there is nothing', async () => {
+    setup(session, [
+      {
+        id: 9,
+        role: 'SIRO',
+        recordType: 'byod_check',
+        message: "checked Sam Patel's mobile phone (PH-0020): 1 failed; approved with risk",
+        createdAt: '2026-04-10T13:05:00Z',
+      },
+    ]);
+    expect(await screen.findByRole('heading', { level: 2, name: 'For your attention' })).toBeInTheDocument();
+    const headings = screen.getAllByRole('heading').map((heading) => heading.textContent);
+    expect(headings.slice(0, 3)).toEqual(['Riverside Surgery', 'For your attention', 'Policies for you']);
+    expect(document.getElementById('notification-dismiss-9')).toBeInTheDocument();
+
+    setup(staffSession);
+    await screen.findAllByText('Data protection policy');
+    expect(screen.getAllByRole('heading', { name: 'For your attention' })).toHaveLength(1);
   });
 
   it('leads to the staff register, or to their own entry for staff', async () => {

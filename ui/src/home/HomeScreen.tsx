@@ -2,6 +2,7 @@ import { PoliciesForYou } from '../acknowledgements/PoliciesForYou';
 import type { SessionInfo } from '../ipc';
 import type { Section } from '../session/SessionPage';
 import { LinkButton } from '../shared/LinkButton';
+import { NotificationsPanel } from './NotificationsPanel';
 
 type HomeScreenProps = {
   session: SessionInfo;
@@ -9,7 +10,10 @@ type HomeScreenProps = {
   onNavigate: (section: Section) => void;
 };
 
-/** The signed-in start page: the policies waiting for the person, and where to go next. */
+/**
+ * The signed-in start page: anything for the person's attention, the policies waiting for them, and
+ * where to go next.
+ */
 export function HomeScreen({ session, onNavigate }: HomeScreenProps) {
   const { permissions } = session;
   return (
@@ -18,6 +22,8 @@ export function HomeScreen({ session, onNavigate }: HomeScreenProps) {
         {session.practiceName}
       </h1>
       <p className="nhsuk-caption-m nhsuk-u-margin-bottom-6">ODS code {session.odsCode}</p>
+
+      <NotificationsPanel />
 
       <PoliciesForYou />
 

@@ -34,6 +34,7 @@ import type {
   KnownVault,
   MatrixView,
   NewRecoveryKey,
+  NotificationRow,
   OneTimePasswordShown,
   PackCreated,
   PackOpenRequest,
@@ -99,6 +100,8 @@ type Commands = {
   ack_export: [AckExportRequest, ExportedFile];
   export_open: [ExportedFile, null];
   settings_set_compliance_bar: [ComplianceBarRequest, null];
+  notification_list: [undefined, NotificationRow[]];
+  notification_dismiss: [IdRequest, null];
   'plugin:dialog|open': [undefined, string | null];
 };
 
