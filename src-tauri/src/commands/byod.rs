@@ -203,6 +203,6 @@ fn check_row(c: &ByodCheck) -> ByodCheckRow {
         risk_accepted_by: c.risk_accepted_by.as_ref().map(person),
         risk_accepted_at: c.risk_accepted_at.clone(),
         risk_statement: c.risk_statement.clone(),
-        recheck_due: c.recheck_due.to_string(),
+        recheck_due: c.recheck_due.map(|d| d.to_string()),
     }
 }

@@ -85,8 +85,8 @@ pub struct ByodCheckRow {
     pub risk_accepted_at: Option<String>,
     /// The statement signed.
     pub risk_statement: Option<String>,
-    /// Re-check due, `YYYY-MM-DD`.
-    pub recheck_due: String,
+    /// Re-check due, `YYYY-MM-DD`; null for a refused check or one a later check replaced.
+    pub recheck_due: Option<String>,
 }
 
 /// A personal device that can be checked.

@@ -55,12 +55,18 @@ export function ByodChecks({ checks, canAcceptRisk, onAccept }: ByodChecksProps)
             </ResponsiveCell>
             <ResponsiveCell heading="Failed items">{failedItems(check.items).length}</ResponsiveCell>
             <ResponsiveCell heading="Re-check due">
-              {formatDay(check.recheckDue)}
-              {isBefore(check.recheckDue, now) ? (
-                <Note>
-                  <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
-                </Note>
-              ) : null}
+              {check.recheckDue === null ? (
+                <span className="nhsuk-body-s">None</span>
+              ) : (
+                <>
+                  {formatDay(check.recheckDue)}
+                  {isBefore(check.recheckDue, now) ? (
+                    <Note>
+                      <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                    </Note>
+                  ) : null}
+                </>
+              )}
             </ResponsiveCell>
             <ResponsiveCell heading="Answers">
               <CheckDetails check={check} />

@@ -133,10 +133,10 @@ export const riskAccepted = checkRow({
   riskAcceptedBy: priya,
   riskAcceptedAt: '2026-01-16T09:30:00Z',
   riskStatement: "I, Priya Shah, as SIRO, accept the risk of Lee Hart's personal laptop or computer (LT-0031) being used for practice work: The laptop is not encrypted; practice data stays in the browser.",
-  recheckDue: '2099-01-15',
+  recheckDue: '2021-01-15',
 });
 
-/** Alex Moore's laptop, refused, its re-check long overdue. */
+/** Alex Moore's laptop, refused: no re-check falls due. */
 export const refused = checkRow({
   id: 73,
   person: { id: 6, fullName: 'Alex Moore' },
@@ -150,7 +150,7 @@ export const refused = checkRow({
     encryption: { result: 'fail', note: 'Not encrypted' },
   }),
   outcome: 'refused',
-  recheckDue: '2020-06-03',
+  recheckDue: null,
 });
 
 /** The BYOD screen as a practice manager (who checks, and is not the SIRO) sees it. */

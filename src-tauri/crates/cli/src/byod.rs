@@ -19,10 +19,10 @@ pub(crate) fn list(who: CheckArgs) -> Result<(), CoreError> {
             (ByodOutcome::ApprovedWithRisk, None) => "approved with risk, waiting for the SIRO".to_owned(),
             (ByodOutcome::Refused, _) => "refused".to_owned(),
         };
-        let due = if check.recheck_due < now.date() {
-            format!("re-check OVERDUE since {}", check.recheck_due)
-        } else {
-            format!("re-check due {}", check.recheck_due)
+        let due = match check.recheck_due {
+            Some(due) if due < now.date() => format!("re-check OVERDUE since {due}"),
+            Some(due) => format!("re-check due {due}"),
+            None => "no re-check (refused, or replaced by a later check)".to_owned(),
         };
         println!(
             "{}\t{}\t{}\t{}\t{} v{}\t{outcome}\t{failed} failed\t{due}",

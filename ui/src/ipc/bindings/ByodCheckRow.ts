@@ -63,6 +63,6 @@ riskAcceptedAt: string | null,
  */
 riskStatement: string | null, 
 /**
- * Re-check due, `YYYY-MM-DD`.
+ * Re-check due, `YYYY-MM-DD`; null for a refused check or one a later check replaced.
  */
-recheckDue: string, };
+recheckDue: string | null, };

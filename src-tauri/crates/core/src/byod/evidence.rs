@@ -38,7 +38,7 @@ pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> 
                 format!("{} ({} v{})", c.device.1, c.checklist.1, c.checklist_version),
                 if failed.is_empty() { "none".into() } else { failed.join("; ") },
                 outcome_text(c),
-                c.recheck_due.to_string(),
+                c.recheck_due.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
             ]
         })
         .collect();
@@ -114,7 +114,13 @@ pub(crate) fn one(check: &ByodCheck) -> Vec<Block> {
         ("Checked by".into(), check.checked_by.full_name.clone()),
         ("Checked on".into(), check.checked_on.to_string()),
         ("Outcome".into(), outcome_text(check)),
-        ("Re-check due".into(), check.recheck_due.to_string()),
+        (
+            "Re-check due".into(),
+            check
+                .recheck_due
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "none (refused, or replaced by a later check)".into()),
+        ),
     ];
     if !check.risk.is_empty() {
         facts.push(("Risk".into(), check.risk.clone()));

@@ -156,8 +156,9 @@ pub struct ByodCheck {
     pub risk_accepted_at: Option<String>,
     /// The statement signed.
     pub risk_statement: Option<String>,
-    /// When a re-check falls due: a year on, or the person's last day if sooner.
-    pub recheck_due: Date,
+    /// When a re-check falls due — a year on, or the person's last day if sooner — for the newest
+    /// check of a person's device; `None` for a refused check or one a later check replaced.
+    pub recheck_due: Option<Date>,
 }
 
 impl Session {

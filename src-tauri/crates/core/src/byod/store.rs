@@ -97,10 +97,24 @@ fn load(conn: &Connection, filter: &str, id: Option<i64>) -> Result<Vec<ByodChec
                 .map(|(id, full_name)| PersonRef { id, full_name }),
             risk_accepted_at: r.get(15)?,
             risk_statement: r.get(16)?,
-            recheck_due: recheck_due(checked_on, leaving.and_then(|l| parse_date(&l, "date").ok())),
+            recheck_due: Some(recheck_due(checked_on, leaving.and_then(|l| parse_date(&l, "date").ok()))),
         })
     })?;
     let mut checks: Vec<ByodCheck> = rows.collect::<Result<_, _>>()?;
+    // Only the newest check of a person's device can fall due again, and only if it let the
+    // device be used. (One check alone is loaded newest-first too, so look its device up.)
+    let newest: std::collections::HashMap<(i64, i64), i64> = {
+        let mut stmt =
+            conn.prepare_cached("SELECT person_id, device_id, id FROM byod_check ORDER BY checked_on ASC, id ASC")?;
+        let rows = stmt.query_map([], |r| Ok(((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?), r.get::<_, i64>(2)?)))?;
+        rows.collect::<Result<_, _>>()?
+    };
+    for check in &mut checks {
+        let replaced = newest.get(&(check.person.id, check.device.0)).is_some_and(|id| *id != check.id);
+        if replaced || check.outcome == ByodOutcome::Refused {
+            check.recheck_due = None;
+        }
+    }
     let mut items = conn.prepare_cached(
         "SELECT item_key, text, result, note, attachment_sha256 FROM byod_check_item WHERE check_id = ?1 ORDER BY position",
     )?;

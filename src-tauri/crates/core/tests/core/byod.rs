@@ -69,7 +69,7 @@ fn a_new_starters_phone_fails_an_item_the_risk_is_accepted_by_the_siro_and_the_d
     assert_eq!(check.outcome, ByodOutcome::ApprovedWithRisk);
     assert_eq!(check.checklist_version, "1.0");
     assert_eq!(check.items.iter().filter(|i| i.result == ItemResult::Fail).count(), 1);
-    assert_eq!(check.recheck_due, time::macros::date!(2027 - 11 - 24));
+    assert_eq!(check.recheck_due, Some(time::macros::date!(2027 - 11 - 24)));
     assert!(pm.notifications(NOW).unwrap().is_empty(), "the manager is not notified");
     drop(pm);
 
@@ -145,4 +145,12 @@ fn a_practice_adds_a_checklist_item_and_old_checks_keep_the_version_they_used() 
     assert!(missing.to_string().contains("Find My Device"), "{missing}");
     let kept = pm.byod_checks(NOW).unwrap().into_iter().find(|c| c.id == first.id).unwrap();
     assert_eq!((kept.checklist_version.as_str(), kept.items.len()), ("1.0", keys.len()));
+    assert!(kept.recheck_due.is_some(), "the newest check of the device falls due again");
+    let grown_keys: Vec<String> = grown.items.iter().map(|i| i.key.clone()).collect();
+    let again = ByodCheckForm { answers: answers(&grown_keys, ""), checked_on: "2026-11-25", ..form };
+    let second = pm.record_byod_check(&again, NOW).unwrap();
+    assert_eq!(second.checklist_version, "1.1");
+    let checks = pm.byod_checks(NOW).unwrap();
+    let old = checks.iter().find(|c| c.id == first.id).unwrap();
+    assert_eq!(old.recheck_due, None, "a later check replaced it");
 }
