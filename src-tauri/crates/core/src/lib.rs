@@ -27,6 +27,7 @@ pub mod demo;
 mod device;
 mod disposal;
 mod error;
+mod incident;
 mod pack;
 pub mod password;
 mod person;
@@ -59,6 +60,7 @@ pub use device::{
 };
 pub use disposal::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord};
 pub use error::{CoreError, Field, FieldProblem, Result};
+pub use incident::grading::{GradeOutcome, GradingRules, ScaleStep, rules as incident_grading_rules};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use policy::{
