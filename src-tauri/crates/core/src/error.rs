@@ -130,6 +130,22 @@ pub enum Field {
     Outcome,
     /// The risk the SIRO is asked to accept.
     Risk,
+    /// Whether an incident is IG, cyber or both.
+    IncidentKind,
+    /// An incident's category.
+    IncidentCategory,
+    /// An incident's breach types.
+    BreachTypes,
+    /// When an incident happened.
+    OccurredAt,
+    /// When the practice became aware of an incident.
+    AwareAt,
+    /// What happened.
+    Description,
+    /// The likelihood that harm has occurred (1 to 5).
+    Likelihood,
+    /// The severity of the harm (1 to 5).
+    Severity,
 }
 
 /// One problem with one field, in words a person can act on.

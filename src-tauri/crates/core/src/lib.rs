@@ -61,6 +61,7 @@ pub use device::{
 pub use disposal::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord};
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use incident::grading::{GradeOutcome, GradingRules, ScaleStep, rules as incident_grading_rules};
+pub use incident::{CATEGORIES as INCIDENT_CATEGORIES, IncidentForm, IncidentRecord};
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use policy::{

@@ -77,6 +77,8 @@ pub enum Permission {
     ManageDevices,
     /// See the whole device register (everyone may see the devices they hold).
     ViewDevices,
+    /// Manage incidents: grade them, keep their log, record reports (everyone may record one).
+    ManageIncidents,
 }
 
 impl Permission {
@@ -93,6 +95,7 @@ impl Permission {
             Permission::ViewCompliance => "see everyone's policy acknowledgements",
             Permission::ManageDevices => "keep the device register",
             Permission::ViewDevices => "see the device register",
+            Permission::ManageIncidents => "manage incidents",
         }
     }
 
@@ -107,7 +110,9 @@ impl Permission {
             Permission::GeneratePacks | Permission::ViewCompliance | Permission::ViewDevices => {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
-            Permission::ManagePolicies | Permission::ManageDevices => &[Role::PracticeManager, Role::IgLead],
+            Permission::ManagePolicies | Permission::ManageDevices | Permission::ManageIncidents => {
+                &[Role::PracticeManager, Role::IgLead]
+            }
         }
     }
 }

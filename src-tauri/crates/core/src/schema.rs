@@ -7,7 +7,7 @@ use custodian_vault::rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
 
 use crate::error::{CoreError, Result};
-use crate::{attachment, audit, byod, device, disposal, person, policy, practice, settings, signing};
+use crate::{attachment, audit, byod, device, disposal, incident, person, policy, practice, settings, signing};
 
 /// Every migration, oldest first. Never edit or remove one that has shipped; add a new one.
 fn migrations() -> Migrations<'static> {
@@ -22,6 +22,7 @@ fn migrations() -> Migrations<'static> {
         M::up(device::store::SCHEMA_V3),
         M::up(&V4_SQL),
         M::up(byod::checklist::SCHEMA_V5),
+        M::up(incident::store::SCHEMA_V6),
     ])
 }
 
@@ -41,7 +42,7 @@ fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rus
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    5
+    6
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.
