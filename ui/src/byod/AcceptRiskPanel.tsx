@@ -1,28 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { byodAcceptRisk, type ByodCheckRow, type CommandError, type ErrorCode, type SignRequest } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { LinkButton } from '../shared/LinkButton';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { SummaryRow } from '../shared/SummaryRow';
-import { TextField } from '../shared/TextField';
+import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { checkName, failedItems } from './labels';
 import { useRefreshAfterByodChange, useRiskStatement } from './useByod';
 
-const schema = z.object({
-  confirmed: z.boolean().refine((confirmed) => confirmed, 'Tick to confirm the statement'),
-  currentPassword: z.string().min(1, 'Enter your password'),
-});
+const FIELD_IDS = signatureFieldIds('byod-risk');
 
-// Rust reports an unticked confirmation under `confirmed`, a wrong password under `currentPassword`.
-const FIELD_IDS = { confirmed: 'byod-risk-confirm', currentPassword: 'byod-risk-password' } as const;
-
-const EMPTY = { confirmed: false, currentPassword: '' };
 
 /** Why core will not let this person sign this check: said instead of the form. */
 const REFUSALS: readonly ErrorCode[] = ['refused', 'forbidden', 'not_found'];
@@ -112,7 +103,7 @@ type AcceptRiskFormProps = AcceptRiskPanelProps & { statement: string };
 
 function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: AcceptRiskFormProps) {
   const refresh = useRefreshAfterByodChange();
-  const form = useSchemaForm(schema, EMPTY);
+  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
   // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
   const [failure, setFailure] = useState<CommandError | null>(null);
   const accept = useMutation({
@@ -129,7 +120,7 @@ function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: Acce
         { id: check.id, password: currentPassword, confirmed },
         {
           onSuccess: async (accepted) => {
-            form.reset(EMPTY);
+            form.reset(EMPTY_SIGNATURE);
             await refresh();
             onAccepted(`You accepted the risk of ${checkName(accepted)}`);
           },
@@ -143,56 +134,23 @@ function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: Acce
   return (
     <>
       <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
-      <p>
+      <StatementSignature
+        idPrefix="byod-risk"
+        intro={
+          <>
         You sign as <strong>{signer}</strong>. Your name, the statement and the date and time are recorded with the check
         and in the audit trail.
-      </p>
-      <div className="nhsuk-inset-text" id="byod-risk-statement">
-        <span className="nhsuk-u-visually-hidden">The statement: </span>
-        <p>{statement}</p>
-      </div>
-      <form id="byod-risk-form" onSubmit={submit} noValidate>
-        <div className={errors.of('confirmed') ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-          {errors.of('confirmed') ? (
-            <span className="nhsuk-error-message" id="byod-risk-confirm-error">
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {errors.of('confirmed')}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                type="checkbox"
-                {...form.register('confirmed')}
-                id={FIELD_IDS.confirmed}
-                aria-describedby={errors.of('confirmed') ? 'byod-risk-confirm-error' : undefined}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELD_IDS.confirmed}>
-                I confirm this statement
-              </label>
-            </div>
-          </div>
-        </div>
-        <TextField
-          id={FIELD_IDS.currentPassword}
-          type="password"
-          label="Your password"
-          hint="To check it is you signing"
-          error={errors.of('currentPassword')}
-          width={20}
-          autoComplete="current-password"
-          registration={form.register('currentPassword')}
-        />
-        <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="byod-risk-sign" disabled={accept.isPending}>
-            Sign
-          </button>
-          <LinkButton id="byod-risk-cancel" onClick={onCancel}>
-            Cancel
-          </LinkButton>
-        </div>
-      </form>
+          </>
+        }
+        statement={statement}
+        confirmError={errors.of('confirmed')}
+        passwordError={errors.of('currentPassword')}
+        confirmRegistration={form.register('confirmed')}
+        passwordRegistration={form.register('currentPassword')}
+        pending={accept.isPending}
+        onSubmit={submit}
+        onCancel={onCancel}
+      />
     </>
   );
 }

@@ -1,28 +1,19 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { disposalCheck, type CommandError, type DisposalRow, type SignRequest } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { LinkButton } from '../shared/LinkButton';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { TextField } from '../shared/TextField';
+import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { CertificateOutcome, useCertificateOpener } from './CertificateOpener';
 import { DisposalDetails } from './DisposalDetails';
 import { disposalName } from './labels';
 import { useCheckStatement, useRefreshAfterDisposalChange } from './useDisposals';
 
-const schema = z.object({
-  confirmed: z.boolean().refine((confirmed) => confirmed, 'Tick to confirm the statement'),
-  currentPassword: z.string().min(1, 'Enter your password'),
-});
+const FIELD_IDS = signatureFieldIds('disposal-check');
 
-// Rust reports an unticked confirmation under `confirmed`, a wrong password under `currentPassword`.
-const FIELD_IDS = { confirmed: 'disposal-check-confirm', currentPassword: 'disposal-check-password' } as const;
-
-const EMPTY = { confirmed: false, currentPassword: '' };
 
 type CheckPanelProps = {
   disposal: DisposalRow;
@@ -106,7 +97,7 @@ type CheckFormProps = {
 
 function CheckForm({ disposal, statement, onCancel, onChecked }: CheckFormProps) {
   const refresh = useRefreshAfterDisposalChange();
-  const form = useSchemaForm(schema, EMPTY);
+  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
   // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
   const [failure, setFailure] = useState<CommandError | null>(null);
   const check = useMutation({
@@ -123,7 +114,7 @@ function CheckForm({ disposal, statement, onCancel, onChecked }: CheckFormProps)
         { id: disposal.id, password: currentPassword, confirmed },
         {
           onSuccess: async (row) => {
-            form.reset(EMPTY);
+            form.reset(EMPTY_SIGNATURE);
             await refresh();
             onChecked(row);
           },
@@ -137,56 +128,23 @@ function CheckForm({ disposal, statement, onCancel, onChecked }: CheckFormProps)
   return (
     <>
       <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
-      <p>
+      <StatementSignature
+        idPrefix="disposal-check"
+        intro={
+          <>
         Check the record above against the certificate of destruction. Your name, the statement and the date and time
         are recorded in the disposal log and the audit trail.
-      </p>
-      <div className="nhsuk-inset-text" id="disposal-check-statement">
-        <span className="nhsuk-u-visually-hidden">The statement: </span>
-        <p>{statement}</p>
-      </div>
-      <form id="disposal-check-form" onSubmit={submit} noValidate>
-        <div className={errors.of('confirmed') ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-          {errors.of('confirmed') ? (
-            <span className="nhsuk-error-message" id="disposal-check-confirm-error">
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {errors.of('confirmed')}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                type="checkbox"
-                {...form.register('confirmed')}
-                id={FIELD_IDS.confirmed}
-                aria-describedby={errors.of('confirmed') ? 'disposal-check-confirm-error' : undefined}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELD_IDS.confirmed}>
-                I confirm this statement
-              </label>
-            </div>
-          </div>
-        </div>
-        <TextField
-          id={FIELD_IDS.currentPassword}
-          type="password"
-          label="Your password"
-          hint="To check it is you signing"
-          error={errors.of('currentPassword')}
-          width={20}
-          autoComplete="current-password"
-          registration={form.register('currentPassword')}
-        />
-        <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="disposal-check-sign" disabled={check.isPending}>
-            Sign
-          </button>
-          <LinkButton id="disposal-check-cancel" onClick={onCancel}>
-            Cancel
-          </LinkButton>
-        </div>
-      </form>
+          </>
+        }
+        statement={statement}
+        confirmError={errors.of('confirmed')}
+        passwordError={errors.of('currentPassword')}
+        confirmRegistration={form.register('confirmed')}
+        passwordRegistration={form.register('currentPassword')}
+        pending={check.isPending}
+        onSubmit={submit}
+        onCancel={onCancel}
+      />
     </>
   );
 }

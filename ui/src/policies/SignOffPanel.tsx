@@ -1,6 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { z } from 'zod';
 
 import { SESSION_KEY } from '../appStatus';
 import {
@@ -18,22 +17,14 @@ import { roleLabels } from '../people/StaffRegister';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { LinkButton } from '../shared/LinkButton';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { TextField } from '../shared/TextField';
+import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { statusLabel } from './labels';
 import { useRefreshAfterPolicyChange } from './usePolicies';
 
-const schema = z.object({
-  confirmed: z.boolean().refine((confirmed) => confirmed, 'Tick to confirm the statement'),
-  currentPassword: z.string().min(1, 'Enter your password'),
-});
+const FIELD_IDS = signatureFieldIds('signoff');
 
-// Rust reports an unticked confirmation under `confirmed`, a wrong password under `currentPassword`.
-const FIELD_IDS = { confirmed: 'signoff-confirm', currentPassword: 'signoff-password' } as const;
-
-const EMPTY = { confirmed: false, currentPassword: '' };
 
 /** What is being signed: a version's approval, or a review of the current version with no change. */
 export type SignOff = { kind: 'approval'; version: VersionRow } | { kind: 'review'; policy: PolicyRow };
@@ -119,7 +110,7 @@ type SignOffFormProps = {
 
 function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: SignOffFormProps) {
   const refresh = useRefreshAfterPolicyChange();
-  const form = useSchemaForm(schema, EMPTY);
+  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
   // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
   const [failure, setFailure] = useState<CommandError | null>(null);
   const sign = useMutation({
@@ -139,7 +130,7 @@ function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: Sign
         { id, password: currentPassword, confirmed },
         {
           onSuccess: async (message) => {
-            form.reset(EMPTY);
+            form.reset(EMPTY_SIGNATURE);
             await refresh();
             onSigned(message);
           },
@@ -153,56 +144,23 @@ function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: Sign
   return (
     <>
       <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
-      <p>
+      <StatementSignature
+        idPrefix="signoff"
+        intro={
+          <>
         You sign as <strong>{roles}</strong>. Your name, the statement and the date and time are recorded in the policy's
         history and the audit trail.
-      </p>
-      <div className="nhsuk-inset-text" id="signoff-statement">
-        <span className="nhsuk-u-visually-hidden">The statement: </span>
-        <p>{statement}</p>
-      </div>
-      <form id="signoff-form" onSubmit={submit} noValidate>
-        <div className={errors.of('confirmed') ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-          {errors.of('confirmed') ? (
-            <span className="nhsuk-error-message" id="signoff-confirm-error">
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {errors.of('confirmed')}
-            </span>
-          ) : null}
-          <div className="nhsuk-checkboxes">
-            <div className="nhsuk-checkboxes__item">
-              <input
-                className="nhsuk-checkboxes__input"
-                type="checkbox"
-                {...form.register('confirmed')}
-                id={FIELD_IDS.confirmed}
-                aria-describedby={errors.of('confirmed') ? 'signoff-confirm-error' : undefined}
-              />
-              <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={FIELD_IDS.confirmed}>
-                I confirm this statement
-              </label>
-            </div>
-          </div>
-        </div>
-        <TextField
-          id={FIELD_IDS.currentPassword}
-          type="password"
-          label="Your password"
-          hint="To check it is you signing"
-          error={errors.of('currentPassword')}
-          width={20}
-          autoComplete="current-password"
-          registration={form.register('currentPassword')}
-        />
-        <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="signoff-sign" disabled={sign.isPending}>
-            Sign
-          </button>
-          <LinkButton id="signoff-cancel" onClick={onCancel}>
-            Cancel
-          </LinkButton>
-        </div>
-      </form>
+          </>
+        }
+        statement={statement}
+        confirmError={errors.of('confirmed')}
+        passwordError={errors.of('currentPassword')}
+        confirmRegistration={form.register('confirmed')}
+        passwordRegistration={form.register('currentPassword')}
+        pending={sign.isPending}
+        onSubmit={submit}
+        onCancel={onCancel}
+      />
     </>
   );
 }
