@@ -138,8 +138,8 @@ function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: Acce
         idPrefix="byod-risk"
         intro={
           <>
-        You sign as <strong>{signer}</strong>. Your name, the statement and the date and time are recorded with the check
-        and in the audit trail.
+            You sign as <strong>{signer}</strong>. Your name, the statement and the date and time are recorded with the check
+            and in the audit trail.
           </>
         }
         statement={statement}

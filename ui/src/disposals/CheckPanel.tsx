@@ -132,8 +132,8 @@ function CheckForm({ disposal, statement, onCancel, onChecked }: CheckFormProps)
         idPrefix="disposal-check"
         intro={
           <>
-        Check the record above against the certificate of destruction. Your name, the statement and the date and time
-        are recorded in the disposal log and the audit trail.
+            Check the record above against the certificate of destruction. Your name, the statement and the date and time
+            are recorded in the disposal log and the audit trail.
           </>
         }
         statement={statement}

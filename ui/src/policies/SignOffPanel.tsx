@@ -148,8 +148,8 @@ function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: Sign
         idPrefix="signoff"
         intro={
           <>
-        You sign as <strong>{roles}</strong>. Your name, the statement and the date and time are recorded in the policy's
-        history and the audit trail.
+            You sign as <strong>{roles}</strong>. Your name, the statement and the date and time are recorded in the policy's
+            history and the audit trail.
           </>
         }
         statement={statement}
