@@ -48,6 +48,15 @@ impl Session {
         self.store_own_password(new_password, kdf, now, rng, "changed their password")
     }
 
+    /// Checks a signature: the signer's password again, and that they confirmed the statement.
+    pub(crate) fn confirm_signature(&self, password: &SecretString, statement_confirmed: bool) -> Result<()> {
+        self.confirm_password(password)?;
+        if !statement_confirmed {
+            return Err(CoreError::invalid(Field::Statement, "Confirm the statement to sign it"));
+        }
+        Ok(())
+    }
+
     /// Checks the signed-in person's password again (before signing or key changes).
     pub fn confirm_password(&self, password: &SecretString) -> Result<()> {
         match self.vault.check_password(self.person.login.as_str(), password) {

@@ -326,12 +326,12 @@ fn people_section(people: &[PersonRecord], from: Date, to: Date) -> Vec<Block> {
         )),
         Block::Table(Table {
             columns: vec![
-                Column { title: "Name".into(), weight: 2.6 },
-                Column { title: "Login".into(), weight: 2.5 },
-                Column { title: "Job title".into(), weight: 2.6 },
-                Column { title: "Roles".into(), weight: 2.8 },
-                Column { title: "First day".into(), weight: 2.0 },
-                Column { title: "Last day".into(), weight: 2.0 },
+                Column::new("Name", 2.6),
+                Column::new("Login", 2.5),
+                Column::new("Job title", 2.6),
+                Column::new("Roles", 2.8),
+                Column::new("First day", 2.0),
+                Column::new("Last day", 2.0),
             ],
             rows,
         }),
@@ -354,11 +354,11 @@ fn audit_section(entries: &[AuditEntry], from: Date, to: Date) -> Vec<Block> {
         )),
         Block::Table(Table {
             columns: vec![
-                Column { title: "No.".into(), weight: 0.8 },
-                Column { title: "When (UTC)".into(), weight: 2.9 },
-                Column { title: "Who".into(), weight: 2.4 },
-                Column { title: "What".into(), weight: 3.9 },
-                Column { title: "Details".into(), weight: 4.1 },
+                Column::new("No.", 0.8),
+                Column::new("When (UTC)", 2.9),
+                Column::new("Who", 2.4),
+                Column::new("What", 3.9),
+                Column::new("Details", 4.1),
             ],
             rows,
         }),
@@ -382,10 +382,10 @@ fn attachments_section(rows: &[Vec<String>]) -> Vec<Block> {
     )));
     blocks.push(Block::Table(Table {
         columns: vec![
-            Column { title: "File".into(), weight: 2.6 },
-            Column { title: "What it is".into(), weight: 3.4 },
-            Column { title: "Bytes".into(), weight: 1.2 },
-            Column { title: "SHA-256".into(), weight: 4.6 },
+            Column::new("File", 2.6),
+            Column::new("What it is", 3.4),
+            Column::new("Bytes", 1.2),
+            Column::new("SHA-256", 4.6),
         ],
         rows: rows.to_vec(),
     }));

@@ -17,3 +17,8 @@ impl Problems {
         if self.0.is_empty() { Ok(()) } else { Err(CoreError::Invalid(self.0)) }
     }
 }
+
+/// Text as typed, trimmed, with every run of whitespace made a single space.
+pub(crate) fn single_spaced(typed: &str) -> String {
+    typed.split_whitespace().collect::<Vec<_>>().join(" ")
+}

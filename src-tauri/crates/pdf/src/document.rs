@@ -67,3 +67,10 @@ pub struct Column {
     /// Relative width (the page width is shared in proportion).
     pub weight: f32,
 }
+
+impl Column {
+    /// A column headed `title` taking `weight` shares of the width.
+    pub fn new(title: impl Into<String>, weight: f32) -> Column {
+        Column { title: title.into(), weight }
+    }
+}

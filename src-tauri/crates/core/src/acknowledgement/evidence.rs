@@ -13,10 +13,6 @@ use crate::policy::PolicyVersion;
 pub(crate) const DSPT_ITEMS: &str =
     "3.2.1 (staff have read and understood the policies) and 2.1.1 (new starters are inducted in data security)";
 
-fn column(title: &str, weight: f32) -> Column {
-    Column { title: title.into(), weight }
-}
-
 fn percent(part: u32, whole: u32) -> String {
     if whole == 0 { "–".into() } else { format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole)) }
 }
@@ -129,21 +125,21 @@ pub(crate) fn section(
         Block::Heading { level: 2, text: "Compliance by policy".into() },
         Block::Table(Table {
             columns: vec![
-                column("Policy", 4.0),
-                column("Version", 1.2),
-                column("Published", 1.8),
-                column("Acknowledged", 1.8),
-                column("Share", 1.2),
+                Column::new("Policy", 4.0),
+                Column::new("Version", 1.2),
+                Column::new("Published", 1.8),
+                Column::new("Acknowledged", 1.8),
+                Column::new("Share", 1.2),
             ],
             rows: per_policy,
         }),
         Block::Heading { level: 2, text: "Compliance by person".into() },
         Block::Table(Table {
             columns: vec![
-                column("Name", 2.4),
-                column("Job title", 2.2),
-                column("Acknowledged", 1.6),
-                column("Outstanding", 5.0),
+                Column::new("Name", 2.4),
+                Column::new("Job title", 2.2),
+                Column::new("Acknowledged", 1.6),
+                Column::new("Outstanding", 5.0),
             ],
             rows: per_person,
         }),
@@ -151,11 +147,11 @@ pub(crate) fn section(
         Block::Paragraph(format!("{} outstanding, longest-waiting first.", chase.len())),
         Block::Table(Table {
             columns: vec![
-                column("Name", 2.6),
-                column("Policy", 4.0),
-                column("Version", 1.1),
-                column("Since", 1.8),
-                column("Days", 1.0),
+                Column::new("Name", 2.6),
+                Column::new("Policy", 4.0),
+                Column::new("Version", 1.1),
+                Column::new("Since", 1.8),
+                Column::new("Days", 1.0),
             ],
             rows: chase_rows,
         }),
@@ -167,11 +163,11 @@ pub(crate) fn section(
         )),
         Block::Table(Table {
             columns: vec![
-                column("Name", 2.2),
-                column("Policy and version", 3.0),
-                column("Date", 1.7),
-                column("Recorded by", 2.4),
-                column("Reason", 4.4),
+                Column::new("Name", 2.2),
+                Column::new("Policy and version", 3.0),
+                Column::new("Date", 1.7),
+                Column::new("Recorded by", 2.4),
+                Column::new("Reason", 4.4),
             ],
             rows: on_behalf_rows,
         }),

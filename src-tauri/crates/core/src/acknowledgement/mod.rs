@@ -195,7 +195,7 @@ impl Session {
     ) -> Result<Acknowledgement> {
         let manager = self.require(Permission::ManagePolicies, now)?;
         self.refresh()?;
-        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reason = crate::validate::single_spaced(reason);
         if reason.is_empty() {
             return Err(CoreError::invalid(
                 Field::Reason,

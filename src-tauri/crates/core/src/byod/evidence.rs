@@ -9,10 +9,6 @@ use super::{ByodCheck, ByodOutcome, ItemResult};
 pub(crate) const DSPT_ITEMS: &str = "the enforcement of the practice's bring-your-own-device policy (personal devices \
      are checked before they are used for practice work) and 1.3.1 (policies are followed)";
 
-fn column(title: &str, weight: f32) -> Column {
-    Column { title: title.into(), weight }
-}
-
 fn outcome_text(c: &ByodCheck) -> String {
     match (c.outcome, &c.risk_accepted_by) {
         (ByodOutcome::Approved, _) => "approved".into(),
@@ -63,12 +59,12 @@ pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> 
         )),
         Block::Table(Table {
             columns: vec![
-                column("Checked", 1.7),
-                column("Person", 2.2),
-                column("Device and checklist", 3.2),
-                column("Failed items", 3.2),
-                column("Outcome", 2.8),
-                column("Re-check due", 1.8),
+                Column::new("Checked", 1.7),
+                Column::new("Person", 2.2),
+                Column::new("Device and checklist", 3.2),
+                Column::new("Failed items", 3.2),
+                Column::new("Outcome", 2.8),
+                Column::new("Re-check due", 1.8),
             ],
             rows,
         }),
@@ -77,10 +73,10 @@ pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> 
         blocks.push(Block::Heading { level: 2, text: "Accepted risks".into() });
         blocks.push(Block::Table(Table {
             columns: vec![
-                column("Person", 2.0),
-                column("Device", 1.6),
-                column("Risk", 4.2),
-                column("SIRO's signed acceptance", 5.0),
+                Column::new("Person", 2.0),
+                Column::new("Device", 1.6),
+                Column::new("Risk", 4.2),
+                Column::new("SIRO's signed acceptance", 5.0),
             ],
             rows: risks,
         }));
@@ -137,7 +133,12 @@ pub(crate) fn one(check: &ByodCheck) -> Vec<Block> {
         Block::KeyValues(facts),
         Block::Heading { level: 2, text: "Items".into() },
         Block::Table(Table {
-            columns: vec![column("Item", 5.0), column("Result", 1.6), column("Note", 3.2), column("Evidence", 3.2)],
+            columns: vec![
+                Column::new("Item", 5.0),
+                Column::new("Result", 1.6),
+                Column::new("Note", 3.2),
+                Column::new("Evidence", 3.2),
+            ],
             rows,
         }),
     ]

@@ -177,7 +177,7 @@ impl Session {
     ) -> Result<Checklist> {
         let me = self.require(Permission::ManageDevices, now)?;
         self.refresh()?;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::validate::single_spaced(text);
         if text.is_empty() || text.chars().count() > 300 {
             return Err(CoreError::invalid(
                 Field::ChecklistItem,
@@ -270,7 +270,7 @@ impl Session {
                 );
                 continue;
             };
-            let note = answer.note.split_whitespace().collect::<Vec<_>>().join(" ");
+            let note = crate::validate::single_spaced(answer.note);
             if result == ItemResult::Fail && note.is_empty() {
                 problems.check::<()>(
                     Field::Answers,
@@ -293,7 +293,7 @@ impl Session {
             ByodOutcome::parse(form.outcome).ok_or_else(|| "Choose the outcome of the check".to_owned()),
         );
         let failures = answers.iter().filter(|a| a.1 == ItemResult::Fail).count();
-        let risk = form.risk.split_whitespace().collect::<Vec<_>>().join(" ");
+        let risk = crate::validate::single_spaced(form.risk);
         if outcome == Some(ByodOutcome::Approved) && failures > 0 {
             problems.check::<()>(
                 Field::Outcome,
@@ -385,10 +385,7 @@ impl Session {
         if check.risk_accepted_by.is_some() {
             return Err(CoreError::Refused("This risk has already been accepted".into()));
         }
-        self.confirm_password(password)?;
-        if !confirmed {
-            return Err(CoreError::invalid(Field::Statement, "Confirm the statement to sign it"));
-        }
+        self.confirm_signature(password, confirmed)?;
         let statement = risk_statement(&me.full_name, &check);
         self.vault.write(|tx| {
             store::accept_risk(tx, check_id, me.id, &statement, now)?;

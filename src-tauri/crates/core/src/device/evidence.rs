@@ -10,10 +10,6 @@ use super::{Allocation, DeviceRecord, DeviceStatus, YesNoUnknown};
 pub(crate) const DSPT_ITEMS: &str = "7.1.1 (a register of hardware and removable media is kept and up to date) and the log of mobile devices and \
      removable media and who they are allocated to";
 
-fn column(title: &str, weight: f32) -> Column {
-    Column { title: title.into(), weight }
-}
-
 /// The section's blocks.
 pub(crate) fn section(
     devices: &[DeviceRecord],
@@ -71,13 +67,13 @@ pub(crate) fn section(
         )),
         Block::Table(Table {
             columns: vec![
-                column("Asset tag", 1.6),
-                column("Device", 3.0),
-                column("Owner", 1.4),
-                column("Encrypted", 1.8),
-                column("System", 2.2),
-                column("Status", 1.6),
-                column("Held by", 2.2),
+                Column::new("Asset tag", 1.6),
+                Column::new("Device", 3.0),
+                Column::new("Owner", 1.4),
+                Column::new("Encrypted", 1.8),
+                Column::new("System", 2.2),
+                Column::new("Status", 1.6),
+                Column::new("Held by", 2.2),
             ],
             rows,
         }),
@@ -87,7 +83,12 @@ pub(crate) fn section(
             in_period.len()
         )),
         Block::Table(Table {
-            columns: vec![column("Asset tag", 1.6), column("Held by", 3.0), column("From", 1.8), column("To", 1.8)],
+            columns: vec![
+                Column::new("Asset tag", 1.6),
+                Column::new("Held by", 3.0),
+                Column::new("From", 1.8),
+                Column::new("To", 1.8),
+            ],
             rows: allocation_rows,
         }),
     ]

@@ -127,7 +127,7 @@ pub struct DeviceForm<'a> {
 const MAX_TEXT: usize = 200;
 
 fn text(problems: &mut Problems, field: Field, typed: &str, what: &str) -> String {
-    let value = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+    let value = crate::validate::single_spaced(typed);
     if value.chars().count() > MAX_TEXT || value.chars().any(char::is_control) {
         problems.check::<()>(field, Err(format!("The {what} must be {MAX_TEXT} characters or fewer")));
     }
@@ -413,7 +413,7 @@ impl Session {
         if status == DeviceStatus::Disposed || device.fields.status == DeviceStatus::Disposed {
             return Err(CoreError::Refused("Disposals are recorded in the disposal log".into()));
         }
-        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reason = crate::validate::single_spaced(reason);
         if matches!(status, DeviceStatus::Lost | DeviceStatus::Stolen) && reason.is_empty() {
             return Err(CoreError::invalid(Field::Reason, "Say briefly what happened"));
         }

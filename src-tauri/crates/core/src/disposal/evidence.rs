@@ -9,10 +9,6 @@ use super::DisposalRecord;
 pub(crate) const DSPT_ITEMS: &str = "1.7.2 (equipment and media are disposed of securely, under contract, with \
      certificates) and 7.1.1 (the asset register shows what left it)";
 
-fn column(title: &str, weight: f32) -> Column {
-    Column { title: title.into(), weight }
-}
-
 /// The section's blocks: disposals in the period.
 pub(crate) fn section(disposals: &[DisposalRecord], from: Date, to: Date) -> Vec<Block> {
     let in_period: Vec<&DisposalRecord> =
@@ -70,12 +66,12 @@ pub(crate) fn section(disposals: &[DisposalRecord], from: Date, to: Date) -> Vec
         )),
         Block::Table(Table {
             columns: vec![
-                column("Date", 1.7),
-                column("What", 2.4),
-                column("Method", 2.4),
-                column("By", 2.4),
-                column("Certificate", 4.0),
-                column("Checked", 2.0),
+                Column::new("Date", 1.7),
+                Column::new("What", 2.4),
+                Column::new("Method", 2.4),
+                Column::new("By", 2.4),
+                Column::new("Certificate", 4.0),
+                Column::new("Checked", 2.0),
             ],
             rows,
         }),

@@ -160,10 +160,6 @@ pub struct DisposalRecord {
     pub check_statement: Option<String>,
 }
 
-fn words(typed: &str) -> String {
-    typed.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 impl Session {
     /// The disposal log, newest first.
     pub fn disposals(&self, now: OffsetDateTime) -> Result<Vec<DisposalRecord>> {
@@ -186,7 +182,7 @@ impl Session {
             Field::DisposalMethod,
             DisposalMethod::parse(form.method).ok_or_else(|| "Choose how it was disposed of".to_owned()),
         );
-        let performed_by = words(form.performed_by);
+        let performed_by = crate::validate::single_spaced(form.performed_by);
         if performed_by.is_empty() {
             problems.check::<()>(Field::PerformedBy, Err("Say which company or person did it".into()));
         }
@@ -195,7 +191,7 @@ impl Session {
             None => None,
         };
         let containers = if device.is_none() {
-            let consignment = words(form.consignment_reference);
+            let consignment = crate::validate::single_spaced(form.consignment_reference);
             if consignment.is_empty() {
                 problems.check::<()>(
                     Field::ConsignmentReference,
@@ -217,7 +213,9 @@ impl Session {
                 Err("Shredding is for paper; choose how the device was disposed of".into()),
             );
         }
-        if method == Some(DisposalMethod::WipeAndReuse) && words(form.reuse_assessment).is_empty() {
+        if method == Some(DisposalMethod::WipeAndReuse)
+            && crate::validate::single_spaced(form.reuse_assessment).is_empty()
+        {
             problems
                 .check::<()>(Field::ReuseAssessment, Err("Record the re-use assessment before it is re-used".into()));
         }
@@ -245,16 +243,16 @@ impl Session {
         let new = store::NewDisposal {
             device_id: device.as_ref().map(|d| d.id),
             disposed_on,
-            reason: words(form.reason),
+            reason: crate::validate::single_spaced(form.reason),
             method,
-            sanitisation_standard: words(form.sanitisation_standard),
+            sanitisation_standard: crate::validate::single_spaced(form.sanitisation_standard),
             performed_by,
-            contractor: words(form.contractor),
-            contract_reference: words(form.contract_reference),
-            certificate_number: words(form.certificate_number),
-            witness: words(form.witness),
+            contractor: crate::validate::single_spaced(form.contractor),
+            contract_reference: crate::validate::single_spaced(form.contract_reference),
+            certificate_number: crate::validate::single_spaced(form.certificate_number),
+            witness: crate::validate::single_spaced(form.witness),
             reuse_assessment: form.reuse_assessment.trim().to_owned(),
-            consignment_reference: words(form.consignment_reference),
+            consignment_reference: crate::validate::single_spaced(form.consignment_reference),
             containers,
             recorded_by_id: me.id,
         };
@@ -320,10 +318,7 @@ impl Session {
         if disposal.checked_by.is_some() {
             return Err(CoreError::Refused("This disposal has already been checked and signed".into()));
         }
-        self.confirm_password(password)?;
-        if !confirmed {
-            return Err(CoreError::invalid(Field::Statement, "Confirm the statement to sign it"));
-        }
+        self.confirm_signature(password, confirmed)?;
         let statement = check_statement_of(&me.full_name, &disposal);
         let login = me.login.clone();
         self.vault.write(|tx| {

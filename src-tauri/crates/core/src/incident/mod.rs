@@ -261,7 +261,7 @@ impl Session {
     pub fn add_incident_action(&mut self, id: i64, text: &str, now: OffsetDateTime) -> Result<IncidentRecord> {
         let me = self.require(Permission::ManageIncidents, now)?;
         self.refresh()?;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let text = crate::validate::single_spaced(text);
         if text.is_empty() {
             return Err(CoreError::invalid(Field::Description, "Say what was done"));
         }

@@ -10,10 +10,6 @@ use crate::role::Role;
 /// DSPT evidence items (GP practices, 2025-26) this section supports.
 pub(crate) const DSPT_ITEMS: &str = "1.3.1 (the organisation's policies are up to date and approved)";
 
-fn column(title: &str, weight: f32) -> Column {
-    Column { title: title.into(), weight }
-}
-
 fn roles(roles: &[Role]) -> String {
     roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(" and ")
 }
@@ -103,12 +99,12 @@ pub(crate) fn section(
         )),
         Block::Table(Table {
             columns: vec![
-                column("Policy", 3.4),
-                column("Owner", 2.0),
-                column("Approved by", 2.0),
-                column("Current version", 1.3),
-                column("Published", 1.7),
-                column("Standing", 2.8),
+                Column::new("Policy", 3.4),
+                Column::new("Owner", 2.0),
+                Column::new("Approved by", 2.0),
+                Column::new("Current version", 1.3),
+                Column::new("Published", 1.7),
+                Column::new("Standing", 2.8),
             ],
             rows: register_rows,
         }),
@@ -118,12 +114,12 @@ pub(crate) fn section(
         ),
         Block::Table(Table {
             columns: vec![
-                column("Policy", 2.5),
-                column("Version", 1.8),
-                column("Status", 2.2),
-                column("Published", 2.2),
-                column("Change", 2.6),
-                column("SHA-256 of the text", 4.2),
+                Column::new("Policy", 2.5),
+                Column::new("Version", 1.8),
+                Column::new("Status", 2.2),
+                Column::new("Published", 2.2),
+                Column::new("Change", 2.6),
+                Column::new("SHA-256 of the text", 4.2),
             ],
             rows: version_rows,
         }),
@@ -135,12 +131,12 @@ pub(crate) fn section(
         )),
         Block::Table(Table {
             columns: vec![
-                column("Policy", 2.7),
-                column("Version", 1.8),
-                column("Sign-off", 2.6),
-                column("Signed by", 2.8),
-                column("When (UTC)", 2.0),
-                column("SHA-256 of the text", 3.6),
+                Column::new("Policy", 2.7),
+                Column::new("Version", 1.8),
+                Column::new("Sign-off", 2.6),
+                Column::new("Signed by", 2.8),
+                Column::new("When (UTC)", 2.0),
+                Column::new("SHA-256 of the text", 3.6),
             ],
             rows: sign_off_rows,
         }),

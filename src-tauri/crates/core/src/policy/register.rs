@@ -76,7 +76,7 @@ fn check_form(
     today: time::Date,
 ) -> Result<PolicyFields> {
     let mut problems = Problems::default();
-    let title = form.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let title = crate::validate::single_spaced(form.title);
     if title.is_empty() {
         problems.check::<()>(Field::PolicyTitle, Err("Enter the policy's title".into()));
     } else if title.chars().count() > MAX_TITLE_CHARS {
@@ -281,7 +281,7 @@ impl Session {
         let number = newest.map_or(VersionNumber::FIRST, |n| n.next(change));
         let mut problems = Problems::default();
         let document = problems.check(Field::PolicyFile, read_source(source).map_err(crate::session::first_message));
-        let summary = change_summary.split_whitespace().collect::<Vec<_>>().join(" ");
+        let summary = crate::validate::single_spaced(change_summary);
         let summary = if summary.is_empty() && newest.is_none() { "First version".to_owned() } else { summary };
         if summary.is_empty() {
             problems.check::<()>(Field::ChangeSummary, Err("Say briefly what changed in this version".into()));
@@ -333,7 +333,7 @@ impl Session {
             )));
         }
         let (document, source_text) = read_source(source)?;
-        let summary = change_summary.split_whitespace().collect::<Vec<_>>().join(" ");
+        let summary = crate::validate::single_spaced(change_summary);
         if summary.is_empty() {
             return Err(CoreError::invalid(Field::ChangeSummary, "Say briefly what changed in this version"));
         }
@@ -398,7 +398,7 @@ impl Session {
                 version.status.label().to_lowercase()
             )));
         }
-        let reason = reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        let reason = crate::validate::single_spaced(reason);
         if reason.is_empty() {
             return Err(CoreError::invalid(Field::Reason, "Say why it goes back to draft"));
         }
@@ -442,7 +442,7 @@ impl Session {
         let version = store::version(conn, version_id)?;
         let policy = policy_by_id(conn, version.policy_id)?;
         let roles = approval_roles(conn, &me, &policy, &version, now)?;
-        confirm_signature(self, password, statement_confirmed)?;
+        self.confirm_signature(password, statement_confirmed)?;
         let statement = approval_text(&me, &roles, &policy, &version);
         let covered = covered_roles(conn, &version)?;
         let complete = policy.approvers.iter().all(|r| covered.contains(r) || roles.contains(r));
@@ -525,7 +525,7 @@ impl Session {
         let policy = policy_by_id(conn, policy_id)?;
         let (statement, roles, next_review) = review_statement_of(&me, &policy, now)?;
         let current = policy.current.clone().ok_or(CoreError::NotFound("published version"))?;
-        confirm_signature(self, password, statement_confirmed)?;
+        self.confirm_signature(password, statement_confirmed)?;
         let actor = me.login.clone();
         self.vault.write(|tx| {
             let sign_off = NewSignOff {
@@ -693,14 +693,6 @@ fn review_statement_of(
         next_review
     );
     Ok((statement, roles, next_review))
-}
-
-fn confirm_signature(session: &Session, password: &SecretString, statement_confirmed: bool) -> Result<()> {
-    session.confirm_password(password)?;
-    if !statement_confirmed {
-        return Err(CoreError::invalid(Field::Statement, "Confirm the statement to sign it"));
-    }
-    Ok(())
 }
 
 fn policy_change_summary(before: &Policy, after: &PolicyFields, conn: &Connection) -> String {
