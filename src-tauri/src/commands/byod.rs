@@ -7,11 +7,12 @@ use custodian_core::{
 use tauri::State;
 use time::OffsetDateTime;
 
+use super::files::field_problem;
 use super::with_session;
 use crate::dto::{
     AttachmentView, ByodCheckRequest, ByodCheckRow, ByodView, CheckableDevice, CheckedItemView, ChecklistItemRequest,
-    ChecklistItemView, ChecklistView, CommandError, ErrorCode, FieldError, IdRequest, NotificationRow, PersonRefView,
-    SignOffStatement, SignRequest,
+    ChecklistItemView, ChecklistView, CommandError, IdRequest, NotificationRow, PersonRefView, SignOffStatement,
+    SignRequest,
 };
 use crate::state::AppState;
 
@@ -79,11 +80,7 @@ pub fn byod_record(state: State<'_, AppState>, request: ByodCheckRequest) -> Res
             files.push(None);
             continue;
         }
-        let bytes = std::fs::read(path).map_err(|e| CommandError {
-            code: ErrorCode::InvalidInput,
-            message: "Check the highlighted answers".into(),
-            fields: vec![FieldError { field: "answers".into(), message: format!("{path} cannot be read: {e}") }],
-        })?;
+        let bytes = std::fs::read(path).map_err(|e| field_problem("answers", format!("{path} cannot be read: {e}")))?;
         files.push(Some((path.to_owned(), bytes)));
     }
     with_session(&state, |session| {

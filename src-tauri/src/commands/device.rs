@@ -6,12 +6,12 @@ use custodian_core::{
 use tauri::State;
 use time::OffsetDateTime;
 
-use super::files::{beside_vault, save_new};
+use super::files::{beside_vault, read_chosen, save_new};
 use super::with_session;
 use crate::dto::{
     AllocateRequest, AllocationRow, ChoiceOption, CommandError, CsvProblemRow, DeviceDetailView, DeviceFormRequest,
     DeviceImportPreviewView, DeviceImportRequest, DeviceRegisterView, DeviceRow, DeviceStatusRequest, DeviceToReturn,
-    DeviceUpdateRequest, ErrorCode, ExportedFile, FieldError, IdRequest, PersonRefView, ReturnDeviceRequest,
+    DeviceUpdateRequest, ErrorCode, ExportedFile, IdRequest, PersonRefView, ReturnDeviceRequest,
 };
 use crate::state::AppState;
 
@@ -177,16 +177,8 @@ pub fn device_export(state: State<'_, AppState>) -> Result<ExportedFile, Command
 }
 
 fn read_csv(path: &str) -> Result<Vec<u8>, CommandError> {
-    let problem = |message: String| CommandError {
-        code: ErrorCode::InvalidInput,
-        message: "Check the highlighted answers".into(),
-        fields: vec![FieldError { field: "path".into(), message }],
-    };
-    let size = std::fs::metadata(path).map_err(|e| problem(format!("That file cannot be read: {e}")))?.len();
-    if size > MAX_CSV_BYTES {
-        return Err(problem("That file is larger than 20 MB; a device register should be far smaller".into()));
-    }
-    std::fs::read(path).map_err(|e| problem(format!("That file cannot be read: {e}")))
+    let too_large = "That file is larger than 20 MB; a device register should be far smaller";
+    read_chosen(path, "path", Some((MAX_CSV_BYTES, too_large)))
 }
 
 fn form(r: &DeviceFormRequest) -> DeviceForm<'_> {

@@ -5,11 +5,11 @@ use custodian_core::{CertificateFile, DeviceStatus, DisposalForm, DisposalMethod
 use tauri::State;
 use time::OffsetDateTime;
 
-use super::files::{beside_vault, save_new};
+use super::files::{beside_vault, read_chosen, save_new};
 use super::with_session;
 use crate::dto::{
     AttachmentView, ChoiceOption, CommandError, DisposableDevice, DisposalLogView, DisposalRequest, DisposalRow,
-    ErrorCode, ExportedFile, FieldError, IdRequest, PersonRefView, SignOffStatement, SignRequest,
+    ExportedFile, IdRequest, PersonRefView, SignOffStatement, SignRequest,
 };
 use crate::state::AppState;
 
@@ -62,14 +62,7 @@ pub fn disposal_record(state: State<'_, AppState>, request: DisposalRequest) -> 
         None
     } else {
         let path = request.certificate_path.trim();
-        let bytes = std::fs::read(path).map_err(|e| CommandError {
-            code: ErrorCode::InvalidInput,
-            message: "Check the highlighted answers".into(),
-            fields: vec![FieldError {
-                field: "certificatePath".into(),
-                message: format!("That file cannot be read: {e}"),
-            }],
-        })?;
+        let bytes = read_chosen(path, "certificatePath", None)?;
         Some((path.to_owned(), bytes))
     };
     with_session(&state, |session| {

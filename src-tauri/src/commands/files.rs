@@ -7,6 +7,27 @@ use tauri::State;
 use crate::dto::{CommandError, ErrorCode, ExportedFile};
 use crate::state::AppState;
 
+/// An invalid-input error about one request field.
+pub(crate) fn field_problem(field: &str, message: String) -> CommandError {
+    CommandError {
+        code: ErrorCode::InvalidInput,
+        message: "Check the highlighted answers".into(),
+        fields: vec![crate::dto::FieldError { field: field.into(), message }],
+    }
+}
+
+/// Reads a file the person chose in the open dialog; a problem is reported under `field`. With a
+/// limit, a larger file is refused (with the limit's message) before it is read.
+pub(crate) fn read_chosen(path: &str, field: &str, limit: Option<(u64, &str)>) -> Result<Vec<u8>, CommandError> {
+    let unreadable = |e: std::io::Error| field_problem(field, format!("That file cannot be read: {e}"));
+    if let Some((max_bytes, too_large)) = limit
+        && std::fs::metadata(path).map_err(unreadable)?.len() > max_bytes
+    {
+        return Err(field_problem(field, too_large.to_owned()));
+    }
+    std::fs::read(path).map_err(unreadable)
+}
+
 /// A folder beside the vault file, e.g. `packs` or `exports`.
 pub(crate) fn beside_vault(vault: &Path, folder: &str) -> PathBuf {
     vault.parent().unwrap_or(Path::new(".")).join(folder)

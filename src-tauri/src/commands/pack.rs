@@ -7,7 +7,7 @@ use rand_core::OsRng;
 use tauri::State;
 use time::OffsetDateTime;
 
-use super::files::{beside_vault, is_output_of, save_new};
+use super::files::{beside_vault, is_output_of, read_chosen, save_new};
 use super::with_session;
 use crate::dto::{
     CertificateImportRequest, CertificateView, CommandError, ErrorCode, PackCreated, PackOpenRequest, PackRequest,
@@ -90,14 +90,7 @@ pub fn certificate_import(
     state: State<'_, AppState>,
     request: CertificateImportRequest,
 ) -> Result<CertificateView, CommandError> {
-    let file = std::fs::read(&request.path).map_err(|e| CommandError {
-        code: ErrorCode::InvalidInput,
-        message: "Check the highlighted answers".into(),
-        fields: vec![crate::dto::FieldError {
-            field: "path".into(),
-            message: format!("That file cannot be read: {e}"),
-        }],
-    })?;
+    let file = read_chosen(&request.path, "path", None)?;
     let file_password = custodian_core::secrecy::SecretString::from(request.pkcs12_password);
     let current = custodian_core::secrecy::SecretString::from(request.current_password);
     with_session(&state, |session| {

@@ -9,12 +9,13 @@ use tauri::State;
 use time::OffsetDateTime;
 
 use super::acknowledgement::acknowledgement_row;
+use super::files::read_chosen;
 use super::{role_options, with_session};
 use crate::dto::{
-    CommandError, EditDraftRequest, ErrorCode, FieldError, IdRequest, NewVersionRequest, PersonRefView,
-    PolicyBlockView, PolicyDetailView, PolicyFormRequest, PolicyRegisterView, PolicyRow, PolicyStandingName,
-    PolicyTextView, PolicyUpdateRequest, ReturnToDraftRequest, SignOffKindName, SignOffRow, SignOffStatement,
-    SignRequest, VersionChangeName, VersionRow, VersionSourceRequest, VersionStatusName,
+    CommandError, EditDraftRequest, IdRequest, NewVersionRequest, PersonRefView, PolicyBlockView, PolicyDetailView,
+    PolicyFormRequest, PolicyRegisterView, PolicyRow, PolicyStandingName, PolicyTextView, PolicyUpdateRequest,
+    ReturnToDraftRequest, SignOffKindName, SignOffRow, SignOffStatement, SignRequest, VersionChangeName, VersionRow,
+    VersionSourceRequest, VersionStatusName,
 };
 use crate::state::AppState;
 
@@ -260,16 +261,8 @@ fn form<'a>(request: &'a PolicyFormRequest, approvers: &'a [Role], audience: &'a
 /// Reads a chosen file before the session is locked (reading a large file must not hold it).
 fn read_source(source: &VersionSourceRequest) -> Result<Option<Vec<u8>>, CommandError> {
     let VersionSourceRequest::File { path } = source else { return Ok(None) };
-    let problem = |message: String| CommandError {
-        code: ErrorCode::InvalidInput,
-        message: "Check the highlighted answers".into(),
-        fields: vec![FieldError { field: "file".into(), message }],
-    };
-    let size = std::fs::metadata(path).map_err(|e| problem(format!("That file cannot be read: {e}")))?.len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(problem("That file is larger than 50 MB; a policy document should be far smaller".into()));
-    }
-    std::fs::read(path).map(Some).map_err(|e| problem(format!("That file cannot be read: {e}")))
+    let too_large = "That file is larger than 50 MB; a policy document should be far smaller";
+    read_chosen(path, "file", Some((MAX_IMPORT_BYTES, too_large))).map(Some)
 }
 
 fn source_of<'a>(request: &'a VersionSourceRequest, file: Option<&'a [u8]>) -> PolicySource<'a> {
