@@ -78,6 +78,6 @@ test('a new person signs in with a one-time password, chooses their own, and is 
   // The audit trail, checked from the command line, records all of it and is intact.
   const checked = cli(['vault', 'check', '--vault', vaultPath, '--login', 'pshah', '--password-stdin'], `${PASSWORD}\n`);
   assert.equal(checked.status, 0, checked.stderr);
-  assert.match(checked.stdout, /^Hillside Practice \(C82001\): 2 people, vault format 1, schema 6\n/);
+  assert.match(checked.stdout, /^Hillside Practice \(C82001\): 2 people, vault format 1, schema 7\n/);
   assert.match(checked.stdout, /Audit trail: 6 entries, chain intact/);
 });

@@ -61,7 +61,7 @@ test('a practice vault is created, signed out of, refused with a wrong password 
   assert.equal(checked.stderr, '');
   assert.equal(checked.status, 0);
   const [summary, chain] = checked.stdout.split('\n');
-  assert.equal(summary, 'Riverside Surgery (B86001): 1 person, vault format 1, schema 6');
+  assert.equal(summary, 'Riverside Surgery (B86001): 1 person, vault format 1, schema 7');
   assert.match(chain, /^Audit trail: 2 entries, chain intact, head [0-9a-f]{64}$/);
 });
 

@@ -146,6 +146,26 @@ pub enum Field {
     Likelihood,
     /// The severity of the harm (1 to 5).
     Severity,
+    /// An incident's status.
+    IncidentStatus,
+    /// About how many people an incident affects.
+    PeopleAffected,
+    /// About how many records an incident affects.
+    RecordsAffected,
+    /// Lessons learned from an incident.
+    Lessons,
+    /// The DSPT incident reporting tool's reference.
+    DsptReference,
+    /// When an incident was reported through the DSPT tool.
+    DsptReportedAt,
+    /// The ICO's case reference.
+    IcoReference,
+    /// When the ICO was told.
+    IcoReportedAt,
+    /// Why a reportable-looking incident was not reported.
+    NotReportedReason,
+    /// How the people affected were told, or why not.
+    IndividualsNote,
 }
 
 /// One problem with one field, in words a person can act on.

@@ -28,6 +28,7 @@ mod device;
 mod disposal;
 mod error;
 mod incident;
+mod notification;
 mod pack;
 pub mod password;
 mod person;
@@ -50,9 +51,7 @@ pub use audit::{AuditEntry, AuditFilter, AuditPage, ChainReport};
 pub use backups::{
     BackupSummary, backup_folder, inspect_backup, list_backups, newest_backup_that_opens, restore_backup,
 };
-pub use byod::{
-    ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult, Notification,
-};
+pub use byod::{ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult};
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use device::{
     Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
@@ -60,8 +59,14 @@ pub use device::{
 };
 pub use disposal::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord};
 pub use error::{CoreError, Field, FieldProblem, Result};
+pub use incident::closure::MANUAL_STATUSES as INCIDENT_MANUAL_STATUSES;
+pub use incident::follow_up::{IncidentAssessment, ReportForm as IncidentReportForm};
 pub use incident::grading::{GradeOutcome, GradingRules, ScaleStep, rules as incident_grading_rules};
-pub use incident::{CATEGORIES as INCIDENT_CATEGORIES, IncidentForm, IncidentRecord};
+pub use incident::{
+    CATEGORIES as INCIDENT_CATEGORIES, IncidentForm, IncidentRecord, IncidentReport, IncidentSignOff,
+    StatusChange as IncidentStatusChange,
+};
+pub use notification::Notification;
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use policy::{

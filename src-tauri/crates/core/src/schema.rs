@@ -23,6 +23,7 @@ fn migrations() -> Migrations<'static> {
         M::up(&V4_SQL),
         M::up(byod::checklist::SCHEMA_V5),
         M::up(incident::store::SCHEMA_V6),
+        M::up(incident::store::SCHEMA_V7),
     ])
 }
 
@@ -42,7 +43,7 @@ fn start_policy_register(tx: &custodian_vault::rusqlite::Transaction<'_>) -> rus
 
 /// The schema version this build creates and understands.
 pub fn latest_version() -> usize {
-    6
+    7
 }
 
 /// Brings an opened vault's schema up to date, saving only if something changed.

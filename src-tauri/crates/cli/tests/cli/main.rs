@@ -75,7 +75,7 @@ fn a_created_vault_checks_out_with_a_one_line_summary() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let printed = text(&out.stdout);
     let lines: Vec<&str> = printed.lines().collect();
-    assert_eq!(lines[0], "Riverside Surgery (B86001): 1 person, vault format 1, schema 6");
+    assert_eq!(lines[0], "Riverside Surgery (B86001): 1 person, vault format 1, schema 7");
     assert!(lines[1].starts_with("Audit trail: 2 entries, chain intact, head "), "{printed}");
     assert_eq!(lines[1].len(), "Audit trail: 2 entries, chain intact, head ".len() + 64);
 }

@@ -5,12 +5,11 @@
 
 pub(crate) mod checklist;
 pub(crate) mod evidence;
-pub(crate) mod notification;
 pub(crate) mod store;
 
+use crate::notification;
 pub use checklist::{Checklist, ChecklistItem};
 use custodian_vault::secrecy::SecretString;
-pub use notification::Notification;
 use time::{Date, OffsetDateTime};
 
 use crate::attachment::{self, AttachmentInfo};
@@ -400,21 +399,6 @@ impl Session {
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), check_id)
-    }
-
-    /// Notifications for the signed-in person's roles that they have not dismissed, newest first.
-    pub fn notifications(&self, now: OffsetDateTime) -> Result<Vec<Notification>> {
-        let me = self.own_record()?;
-        self.require_active(&me, now)?;
-        notification::for_person(self.vault.connection(), &me)
-    }
-
-    /// Dismisses a notification for the signed-in person.
-    pub fn dismiss_notification(&mut self, id: i64, now: OffsetDateTime) -> Result<()> {
-        let me = self.own_record()?;
-        self.require_active(&me, now)?;
-        self.refresh()?;
-        self.vault.write(|tx| notification::dismiss(tx, id, me.id, now))
     }
 }
 

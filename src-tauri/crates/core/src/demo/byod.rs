@@ -92,7 +92,7 @@ pub(super) fn invent(tx: &Connection, manager: &PersonRecord, now: OffsetDateTim
             });
             if failing.is_some() && latest {
                 for role in [Role::Siro, Role::Dpo] {
-                    crate::byod::notification::add(tx, role, "byod_check", id, &summary, at(day, 11))?;
+                    crate::notification::add(tx, role, "byod_check", id, &summary, at(day, 11))?;
                 }
             }
             // The SIRO accepts older risks; the newest waits for them.

@@ -1,8 +1,11 @@
 //! Incidents: data security and protection incidents and near misses. Anyone may record one;
 //! the IG lead grades it (`grading`), records the reports made within the 72-hour clock, and
-//! keeps a dated log of containment and actions. A lost or stolen device incident marks its
-//! devices lost. (Closure with its signed review is still to come.)
+//! keeps a dated log of containment and actions, with the assessment and the reports made
+//! (`follow_up`); closure is a signed review by role (`closure`). A lost or stolen device
+//! incident marks its devices lost or stolen.
 
+pub mod closure;
+pub mod follow_up;
 pub mod grading;
 pub(crate) mod store;
 
@@ -10,10 +13,10 @@ use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
 use crate::audit::{self, NewAuditEntry};
-use crate::device::{self, DeviceStatus};
+use crate::device;
 use crate::error::{CoreError, Field, Result};
 use crate::policy::PersonRef;
-use crate::role::Permission;
+use crate::role::{Permission, Role};
 use crate::session::Session;
 use crate::validate::Problems;
 
@@ -51,6 +54,18 @@ pub struct IncidentForm<'a> {
     pub vulnerable_people: bool,
     /// Devices involved (the register's ids).
     pub device_ids: &'a [i64],
+    /// For a lost or stolen device: it was stolen (the devices are marked stolen, not lost).
+    pub stolen: bool,
+    /// Policies involved (the register's ids).
+    pub policy_ids: &'a [i64],
+    /// Kinds of personal data involved, in words ("names, NHS numbers, test results").
+    pub data_categories: &'a str,
+    /// About how many people are affected, if known.
+    pub people_affected: Option<u32>,
+    /// About how many records are affected, if known.
+    pub records_affected: Option<u32>,
+    /// The likely consequences.
+    pub consequences: &'a str,
 }
 
 /// A recorded incident.
@@ -86,6 +101,77 @@ pub struct IncidentRecord {
     pub status: String,
     /// The dated log of containment and actions, oldest first: when, who, what.
     pub actions: Vec<(String, String, String)>,
+    /// Why awareness is recorded before the incident, if it is.
+    pub aware_first_reason: String,
+    /// Kinds of personal data involved.
+    pub data_categories: String,
+    /// About how many people are affected.
+    pub people_affected: Option<u32>,
+    /// About how many records are affected.
+    pub records_affected: Option<u32>,
+    /// The likely consequences.
+    pub consequences: String,
+    /// Lessons learned.
+    pub lessons: String,
+    /// Policies involved: id and title.
+    pub policies: Vec<(i64, String)>,
+    /// The reports made, or why none was.
+    pub report: IncidentReport,
+    /// Status changes with their reasons, oldest first.
+    pub status_changes: Vec<StatusChange>,
+    /// The closure review's signatures, in the order given.
+    pub sign_offs: Vec<IncidentSignOff>,
+    /// When it was recorded (RFC 3339).
+    pub recorded_at: String,
+}
+
+/// The reports made about an incident, or why a reportable-looking one was not reported.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IncidentReport {
+    /// Why a reportable-looking incident was not reported.
+    pub not_reported_reason: String,
+    /// The DSPT incident reporting tool's reference.
+    pub dspt_reference: String,
+    /// When it was reported through the DSPT tool (RFC 3339).
+    pub dspt_reported_at: Option<String>,
+    /// The ICO's case reference.
+    pub ico_reference: String,
+    /// When the ICO was told, if separately (RFC 3339).
+    pub ico_reported_at: Option<String>,
+    /// The DPO was consulted.
+    pub dpo_consulted: bool,
+    /// The people affected were told.
+    pub individuals_told: bool,
+    /// How and when they were told, or why not.
+    pub individuals_note: String,
+}
+
+/// One status change and its reason.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusChange {
+    /// When (RFC 3339).
+    pub at: String,
+    /// Who.
+    pub by: PersonRef,
+    /// The status before.
+    pub from: String,
+    /// The status after.
+    pub to: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// One signature of an incident's closure review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IncidentSignOff {
+    /// The role signed for.
+    pub role: Role,
+    /// Who signed.
+    pub by: PersonRef,
+    /// When (RFC 3339).
+    pub at: String,
+    /// The statement signed.
+    pub statement: String,
 }
 
 impl IncidentRecord {
@@ -96,6 +182,32 @@ impl IncidentRecord {
         let outcome = rules.outcome(likelihood, severity);
         let aware = OffsetDateTime::parse(&self.aware_at, &Rfc3339).ok()?;
         outcome.reportable.then(|| (outcome, rules.deadline(aware)))
+    }
+
+    /// Patient confidentiality was breached: a confidentiality breach involving health data.
+    /// The Caldicott Guardian then signs the closure too.
+    pub fn patient_confidentiality_breached(&self) -> bool {
+        self.special_category && self.breach_types.iter().any(|b| b == "confidentiality")
+    }
+
+    /// Whether the 72-hour clock is running at `now`: reportable, still open and not yet reported
+    /// through the DSPT tool nor explained. Gives the deadline.
+    pub fn running_clock(&self) -> Option<OffsetDateTime> {
+        let (_, deadline) = self.reporting()?;
+        let settled = !self.report.dspt_reference.is_empty() || !self.report.not_reported_reason.is_empty();
+        (self.status == "open" && !settled).then_some(deadline)
+    }
+
+    /// Reported through the DSPT tool after the deadline.
+    pub fn reported_late(&self) -> bool {
+        let Some((_, deadline)) = self.reporting() else { return false };
+        let reported = self.report.dspt_reported_at.as_deref().and_then(|t| OffsetDateTime::parse(t, &Rfc3339).ok());
+        reported.is_some_and(|at| at > deadline)
+    }
+
+    /// The category's name for people.
+    pub fn category_label(&self) -> &'static str {
+        CATEGORIES.iter().find(|(key, _)| *key == self.category).map_or("Other", |(_, label)| label)
     }
 }
 
@@ -157,10 +269,18 @@ impl Session {
         if description.is_empty() {
             problems.check::<()>(Field::Description, Err("Describe what happened".into()));
         }
+        if form.stolen && form.category != "lost_or_stolen_device" {
+            problems.check::<()>(Field::IncidentCategory, Err("Only a lost or stolen device can be stolen".into()));
+        }
         problems.finish()?;
         let (Some(occurred), Some(aware)) = (occurred, aware) else { unreachable!("checked above") };
         let conn = self.vault.connection();
         let devices = form.device_ids.iter().map(|id| device::store::by_id(conn, *id)).collect::<Result<Vec<_>>>()?;
+        for policy in form.policy_ids {
+            crate::policy::store::must_exist(conn, *policy)?;
+        }
+        let data_categories = crate::validate::single_spaced(form.data_categories);
+        let consequences = form.consequences.trim();
         let year = occurred.year();
         let reference = format!("INC-{year}-{:03}", store::count_in_year(conn, year)? + 1);
         let id = self.vault.write(|tx| {
@@ -177,29 +297,22 @@ impl Session {
                     description,
                     special_category: form.special_category,
                     vulnerable_people: form.vulnerable_people,
+                    data_categories: &data_categories,
+                    people_affected: form.people_affected,
+                    records_affected: form.records_affected,
+                    consequences,
                     reported_by_id: me.id,
                 },
                 now,
             )?;
             for d in &devices {
                 store::link_device(tx, id, d.id)?;
-                let lost = form.category == "lost_or_stolen_device"
-                    && matches!(d.fields.status, DeviceStatus::InUse | DeviceStatus::InStore);
-                if lost {
-                    device::store::set_status(tx, d.id, DeviceStatus::Lost)?;
-                    let entry = NewAuditEntry {
-                        actor_login: &me.login,
-                        action: "device.status",
-                        record_type: "device",
-                        record_id: d.id.to_string(),
-                        summary: format!(
-                            "{}: status {} → lost: incident {reference}",
-                            d.fields.asset_tag,
-                            d.fields.status.label().to_lowercase()
-                        ),
-                    };
-                    audit::append(tx, now, &entry)?;
+                if form.category == "lost_or_stolen_device" {
+                    follow_up::mark_device_missing(tx, &me.login, d, form.stolen, &reference, now)?;
                 }
+            }
+            for policy in form.policy_ids {
+                store::link_policy(tx, id, *policy)?;
             }
             let entry = NewAuditEntry {
                 actor_login: &me.login,
@@ -234,9 +347,26 @@ impl Session {
         }
         problems.finish()?;
         let incident = store::by_id(self.vault.connection(), id)?;
+        follow_up::require_changeable(&incident)?;
         let outcome = rules.outcome(likelihood, severity);
+        let was_reportable = incident.reporting().is_some();
+        let graded = IncidentRecord { grade: Some((likelihood, severity)), ..incident.clone() };
         self.vault.write(|tx| {
             store::set_grade(tx, id, likelihood, severity, me.id, now)?;
+            if let (Some((_, deadline)), false) = (graded.reporting(), was_reportable) {
+                let message = format!(
+                    "{} is reportable: report it through the DSPT incident reporting tool by {} UTC",
+                    graded.reference,
+                    crate::time_text(deadline).replace('T', " ").trim_end_matches('Z')
+                );
+                let mut roles = vec![Role::Siro, Role::Dpo];
+                if graded.patient_confidentiality_breached() {
+                    roles.push(Role::CaldicottGuardian);
+                }
+                for role in roles {
+                    crate::notification::add(tx, role, "incident", id, &message, now)?;
+                }
+            }
             let entry = NewAuditEntry {
                 actor_login: &me.login,
                 action: "incident.grade",
@@ -266,6 +396,7 @@ impl Session {
             return Err(CoreError::invalid(Field::Description, "Say what was done"));
         }
         let incident = store::by_id(self.vault.connection(), id)?;
+        follow_up::require_changeable(&incident)?;
         self.vault.write(|tx| {
             store::add_action(tx, id, me.id, &text, now)?;
             let entry = NewAuditEntry {

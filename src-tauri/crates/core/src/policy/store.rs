@@ -166,6 +166,12 @@ pub(crate) fn title_taken(conn: &Connection, title: &str, except: Option<i64>) -
     Ok(found.is_some_and(|id| Some(id) != except))
 }
 
+/// Refuses a policy id the register does not hold.
+pub(crate) fn must_exist(conn: &Connection, id: i64) -> Result<()> {
+    let found: Option<i64> = conn.query_row("SELECT id FROM policy WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+    found.map(|_| ()).ok_or(CoreError::NotFound("policy"))
+}
+
 const VERSION_COLUMNS: &str = "v.id, v.policy_id, v.major, v.minor, v.status, v.content_hash, v.source, \
      v.change_summary, v.author_id, a.full_name, v.created_at, v.submitted_at, v.approved_at, v.published_at, \
      v.superseded_at";

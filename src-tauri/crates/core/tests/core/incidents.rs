@@ -1,7 +1,9 @@
 //! Incident records: anyone records one, the IG lead grades it and keeps its log; a lost
 //! device incident marks the device lost.
 
-use custodian_core::{CoreError, DeviceForm, DeviceStatus, Field, IncidentForm, Role, sign_in};
+use custodian_core::{
+    CoreError, DeviceForm, DeviceStatus, Field, IncidentAssessment, IncidentForm, IncidentReportForm, Role, sign_in,
+};
 use time::macros::datetime;
 
 use super::{NOW, add_and_activate, created, fields, manager, secret};
@@ -94,4 +96,147 @@ fn awareness_before_the_incident_is_accepted_when_explained() {
     };
     let incident = pm.record_incident(&form, NOW).unwrap();
     assert_eq!(incident.aware_at, "2026-11-19T16:00:00Z");
+}
+
+fn reportable_disclosure() -> IncidentForm<'static> {
+    IncidentForm {
+        kind: "ig",
+        category: "disclosure",
+        breach_types: &["confidentiality"],
+        occurred_at: "2026-11-23T10:00:00Z",
+        aware_at: "2026-11-23T11:00:00Z",
+        description: "Discharge letter emailed to the wrong patient",
+        special_category: true,
+        data_categories: "name, address, diagnosis",
+        people_affected: Some(1),
+        records_affected: Some(1),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_reportable_breach_is_reported_within_the_clock_and_closed_by_the_ig_lead_siro_and_caldicott_guardian() {
+    let p = created();
+    let ig = add_and_activate(&p, "Priya Raman", "p.raman", &[Role::IgLead]);
+    let siro = add_and_activate(&p, "Helen Marsh", "h.marsh", &[Role::Siro]);
+    let cg = add_and_activate(&p, "Tom Okafor", "t.okafor", &[Role::CaldicottGuardian]);
+    let mut lead = sign_in(&p.path, "p.raman", &secret(&ig), NOW).unwrap();
+    let incident = lead.record_incident(&reportable_disclosure(), NOW).unwrap();
+    assert!(incident.patient_confidentiality_breached());
+    let graded = lead.grade_incident(incident.id, 3, 3, NOW).unwrap();
+    assert_eq!(graded.running_clock(), Some(datetime!(2026-11-26 11:00 UTC)), "72 hours from awareness");
+    assert_eq!(graded.closure_roles(), [Role::IgLead, Role::Siro, Role::CaldicottGuardian]);
+
+    match lead.sign_incident_closure(incident.id, &secret(&ig), true, NOW) {
+        Err(CoreError::Refused(why)) => assert_eq!(
+            why,
+            "Before closing INC-2026-001: record at least one containment or action; record the lessons learned; \
+             record the DSPT report reference, or why it was not reported"
+        ),
+        other => panic!("closing without actions must be refused, got {other:?}"),
+    }
+    let late = IncidentReportForm { dspt_reference: "DSPT-88123", ..Default::default() };
+    assert_eq!(fields(lead.record_incident_report(incident.id, &late, NOW).unwrap_err()), [Field::DsptReportedAt]);
+    let early = IncidentReportForm {
+        dspt_reference: "DSPT-88123",
+        dspt_reported_at: "2026-11-23T10:30:00Z",
+        ..Default::default()
+    };
+    assert_eq!(fields(lead.record_incident_report(incident.id, &early, NOW).unwrap_err()), [Field::DsptReportedAt]);
+    let report = IncidentReportForm {
+        dspt_reference: "DSPT-88123",
+        dspt_reported_at: "2026-11-24T15:00:00Z",
+        dpo_consulted: true,
+        individuals_told: true,
+        individuals_note: "Patient phoned by the practice manager on 24 November",
+        ..Default::default()
+    };
+    let reported = lead.record_incident_report(incident.id, &report, NOW).unwrap();
+    assert_eq!(reported.report.dspt_reference, "DSPT-88123");
+    assert!(!reported.reported_late());
+    assert_eq!(reported.running_clock(), None, "reported: the clock stops");
+    lead.add_incident_action(incident.id, "Recipient asked to delete the email; confirmed in writing", NOW).unwrap();
+    let assessment = IncidentAssessment {
+        data_categories: "name, address, diagnosis",
+        people_affected: Some(1),
+        records_affected: Some(1),
+        consequences: "Distress to the patient",
+        lessons: "Check the recipient before sending letters by email",
+        ..Default::default()
+    };
+    lead.assess_incident(incident.id, &assessment, NOW).unwrap();
+
+    let (role, statement) = lead.incident_closure_statement(incident.id, NOW).unwrap();
+    assert_eq!(role, Role::IgLead);
+    assert!(statement.starts_with("I, Priya Raman, as IG lead, have reviewed incident INC-2026-001"), "{statement}");
+    assert_eq!(
+        fields(lead.sign_incident_closure(incident.id, &secret("wrong"), true, NOW).unwrap_err()),
+        [Field::CurrentPassword]
+    );
+    let begun = lead.sign_incident_closure(incident.id, &secret(&ig), true, NOW).unwrap();
+    assert_eq!(begun.status, "open");
+    assert_eq!(begun.awaiting_sign_off(), [Role::Siro, Role::CaldicottGuardian]);
+    assert!(matches!(lead.add_incident_action(incident.id, "later", NOW), Err(CoreError::Refused(_))), "frozen");
+    drop(lead);
+
+    let mut cg_session = sign_in(&p.path, "t.okafor", &secret(&cg), NOW).unwrap();
+    assert!(cg_session.notifications(NOW).unwrap().iter().any(|n| n.message.contains("INC-2026-001")));
+    let after_cg = cg_session.sign_incident_closure(incident.id, &secret(&cg), true, NOW).unwrap();
+    assert_eq!(after_cg.awaiting_sign_off(), [Role::Siro]);
+    drop(cg_session);
+    let mut siro_session = sign_in(&p.path, "h.marsh", &secret(&siro), NOW).unwrap();
+    let closed = siro_session.sign_incident_closure(incident.id, &secret(&siro), true, NOW).unwrap();
+    assert_eq!(closed.status, "closed");
+    assert_eq!(
+        closed.sign_offs.iter().map(|s| s.role).collect::<Vec<_>>(),
+        [Role::IgLead, Role::CaldicottGuardian, Role::Siro]
+    );
+    assert_eq!(closed.status_changes.last().unwrap().to, "closed");
+}
+
+#[test]
+fn withdrawing_or_marking_a_duplicate_needs_a_reason_and_a_closed_incident_stays_closed() {
+    let p = created();
+    let mut pm = manager(&p);
+    let incident = pm.record_incident(&reportable_disclosure(), NOW).unwrap();
+    assert_eq!(fields(pm.change_incident_status(incident.id, "withdrawn", " ", NOW).unwrap_err()), [Field::Reason]);
+    assert_eq!(
+        fields(pm.change_incident_status(incident.id, "closed", "done", NOW).unwrap_err()),
+        [Field::IncidentStatus]
+    );
+    let duplicate = pm.change_incident_status(incident.id, "duplicate", "Same as INC-2026-002", NOW).unwrap();
+    assert_eq!(duplicate.status, "duplicate");
+    assert!(matches!(pm.grade_incident(incident.id, 1, 1, NOW), Err(CoreError::Refused(_))));
+    let reopened = pm.change_incident_status(incident.id, "open", "Not the same after all", NOW).unwrap();
+    assert_eq!(
+        reopened.status_changes.iter().map(|c| (c.to.as_str(), c.reason.as_str())).collect::<Vec<_>>(),
+        [("duplicate", "Same as INC-2026-002"), ("open", "Not the same after all")]
+    );
+}
+
+#[test]
+fn a_device_marked_stolen_links_to_its_incident_and_an_unreportable_incident_needs_no_siro() {
+    let p = created();
+    let mut pm = manager(&p);
+    let phone =
+        DeviceForm { asset_tag: "PH-7", kind: "phone", ownership: "practice", status: "in_use", ..Default::default() };
+    let device = pm.add_device(&phone, NOW).unwrap().id;
+    let form = IncidentForm {
+        kind: "both",
+        category: "lost_or_stolen_device",
+        breach_types: &["availability"],
+        occurred_at: "2026-11-24T12:00:00Z",
+        aware_at: "2026-11-24T12:30:00Z",
+        description: "Phone taken from the reception desk",
+        ..Default::default()
+    };
+    let incident = pm.record_incident(&form, NOW).unwrap();
+    let linked = pm.link_incident_device(incident.id, device, true, NOW).unwrap();
+    assert_eq!(linked.devices, [(device, "PH-7".to_owned())]);
+    let stolen = pm.devices(NOW).unwrap().into_iter().find(|d| d.id == device).unwrap();
+    assert_eq!(stolen.fields.status, DeviceStatus::Stolen);
+    assert_eq!(pm.incidents_for_device(device, NOW).unwrap()[0].reference, "INC-2026-001");
+    assert!(matches!(pm.link_incident_device(incident.id, device, true, NOW), Err(CoreError::Refused(_))));
+    let graded = pm.grade_incident(incident.id, 2, 2, NOW).unwrap();
+    assert_eq!(graded.closure_roles(), [Role::IgLead], "not reportable, no confidentiality breach");
 }

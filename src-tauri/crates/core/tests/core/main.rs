@@ -71,7 +71,7 @@ fn a_created_practice_can_be_signed_in_to_and_summarised() {
     assert_eq!(summary.practice.name.as_str(), "Riverside Surgery");
     assert_eq!(summary.practice.ods_code.as_str(), "B86001");
     assert_eq!(summary.people, 1);
-    assert_eq!(summary.to_string(), "Riverside Surgery (B86001): 1 person, vault format 1, schema 6");
+    assert_eq!(summary.to_string(), "Riverside Surgery (B86001): 1 person, vault format 1, schema 7");
 }
 
 #[test]

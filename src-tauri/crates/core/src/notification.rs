@@ -1,5 +1,5 @@
-//! Notifications addressed to a role (the SIRO, the DPO), shown on the home screen of everyone
-//! who holds it until they dismiss it.
+//! Notifications addressed to a role (the SIRO, the Caldicott Guardian, the DPO), shown on the
+//! home screen of everyone who holds it until they dismiss it. BYOD checks and incidents raise them.
 
 use custodian_vault::rusqlite::{Connection, params};
 use time::OffsetDateTime;
@@ -7,6 +7,7 @@ use time::OffsetDateTime;
 use crate::error::Result;
 use crate::person::PersonRecord;
 use crate::role::Role;
+use crate::session::Session;
 
 /// A notification.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,4 +69,21 @@ pub(crate) fn dismiss(conn: &Connection, id: i64, person_id: i64, now: OffsetDat
         params![id, person_id, crate::time_text(now)],
     )?;
     Ok(())
+}
+
+impl Session {
+    /// Notifications for the signed-in person's roles that they have not dismissed, newest first.
+    pub fn notifications(&self, now: OffsetDateTime) -> Result<Vec<Notification>> {
+        let me = self.own_record()?;
+        self.require_active(&me, now)?;
+        for_person(self.vault.connection(), &me)
+    }
+
+    /// Dismisses a notification for the signed-in person.
+    pub fn dismiss_notification(&mut self, id: i64, now: OffsetDateTime) -> Result<()> {
+        let me = self.own_record()?;
+        self.require_active(&me, now)?;
+        self.refresh()?;
+        self.vault.write(|tx| dismiss(tx, id, me.id, now))
+    }
 }
