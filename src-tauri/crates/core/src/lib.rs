@@ -24,7 +24,9 @@ mod audit;
 mod backups;
 mod byod;
 pub mod demo;
+mod dashboard;
 mod device;
+mod dspt;
 mod disposal;
 mod error;
 mod incident;
@@ -53,6 +55,8 @@ pub use backups::{
 };
 pub use byod::{ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult};
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
+pub use dashboard::{Audience as DashboardAudience, Dashboard, DashboardItem, RunningClock, Urgency};
+pub use dspt::{EvidenceItem, EvidenceItems, EvidenceMap, MapEntry, Standing as EvidenceStanding, evidence_items as dspt_evidence_items};
 pub use device::{
     Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
     Ownership, YesNoUnknown,
@@ -63,8 +67,9 @@ pub use incident::closure::MANUAL_STATUSES as INCIDENT_MANUAL_STATUSES;
 pub use incident::follow_up::{IncidentAssessment, ReportForm as IncidentReportForm};
 pub use incident::grading::{GradeOutcome, GradingRules, ScaleStep, rules as incident_grading_rules};
 pub use incident::{
-    CATEGORIES as INCIDENT_CATEGORIES, IncidentForm, IncidentRecord, IncidentReport, IncidentSignOff,
-    StatusChange as IncidentStatusChange,
+    BREACH_TYPES as INCIDENT_BREACH_TYPES, CATEGORIES as INCIDENT_CATEGORIES, IncidentForm, IncidentRecord,
+    IncidentReport, IncidentSignOff, KINDS as INCIDENT_KINDS, STATUSES as INCIDENT_STATUSES,
+    StatusChange as IncidentStatusChange, label_of as incident_label,
 };
 pub use notification::Notification;
 pub use pack::{Pack, PackScope, PackVerification, verify_pack};

@@ -9,10 +9,6 @@ use super::{Acknowledgement, AcknowledgementMatrix, AcknowledgementMethod};
 use crate::person::PersonRecord;
 use crate::policy::PolicyVersion;
 
-/// DSPT evidence items (GP practices, 2025-26) this section supports.
-pub(crate) const DSPT_ITEMS: &str =
-    "3.2.1 (staff have read and understood the policies) and 2.1.1 (new starters are inducted in data security)";
-
 fn percent(part: u32, whole: u32) -> String {
     if whole == 0 { "–".into() } else { format!("{:.1}%", f64::from(part) * 100.0 / f64::from(whole)) }
 }
@@ -27,6 +23,7 @@ pub(crate) fn section(
     from: Date,
     to: Date,
 ) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("Staff acknowledgements");
     let figure = matrix.practice_permille();
     let (due, done) = matrix.acknowledgements();
     let verdict = if matrix.meets_bar() { "meets" } else { "is below" };
@@ -101,7 +98,7 @@ pub(crate) fn section(
     vec![
         Block::Heading { level: 1, text: "Staff acknowledgements".into() },
         Block::Paragraph(format!(
-            "Supports DSPT evidence items {DSPT_ITEMS}. Everyone working at the practice on {as_of} is asked to \
+            "Supports DSPT evidence items {dspt_items}. Everyone working at the practice on {as_of} is asked to \
              read the current version of each policy that applies to them, in Custodian, to the end, and to \
              confirm: \"{statement}\" New starters are asked for every published policy from their first day; \
              leavers drop out from their last day. {made_in_period} acknowledgements were made from {from} to {to}.",

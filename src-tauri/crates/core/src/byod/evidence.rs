@@ -5,10 +5,6 @@ use time::Date;
 
 use super::{ByodCheck, ByodOutcome, ItemResult};
 
-/// DSPT evidence items (GP practices, 2025-26) this section supports.
-pub(crate) const DSPT_ITEMS: &str = "the enforcement of the practice's bring-your-own-device policy (personal devices \
-     are checked before they are used for practice work) and 1.3.1 (policies are followed)";
-
 fn outcome_text(c: &ByodCheck) -> String {
     match (c.outcome, &c.risk_accepted_by) {
         (ByodOutcome::Approved, _) => "approved".into(),
@@ -22,6 +18,7 @@ fn outcome_text(c: &ByodCheck) -> String {
 
 /// Every check in the period, with outcomes and accepted risks.
 pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("BYOD checks");
     let in_period: Vec<&ByodCheck> = checks.iter().filter(|c| c.checked_on >= from && c.checked_on <= to).collect();
     let rows = in_period
         .iter()
@@ -53,7 +50,7 @@ pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> 
     let mut blocks = vec![
         Block::Heading { level: 1, text: "BYOD checks".into() },
         Block::Paragraph(format!(
-            "Supports DSPT evidence for {DSPT_ITEMS}. Checks of staff's own devices from {from} to {to} ({} in all), \
+            "Supports DSPT evidence items {dspt_items}. Checks of staff's own devices from {from} to {to} ({} in all), \
              each against the checklist version it used.",
             in_period.len()
         )),
@@ -86,6 +83,7 @@ pub(crate) fn section(checks: &[ByodCheck], from: Date, to: Date) -> Vec<Block> 
 
 /// One check in full: every item, its note and evidence, the outcome and any accepted risk.
 pub(crate) fn one(check: &ByodCheck) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("BYOD checks");
     let rows = check
         .items
         .iter()
@@ -129,7 +127,7 @@ pub(crate) fn one(check: &ByodCheck) -> Vec<Block> {
     }
     vec![
         Block::Heading { level: 1, text: format!("BYOD check: {}, {}", check.person.full_name, check.device.1) },
-        Block::Paragraph(format!("Supports DSPT evidence for {DSPT_ITEMS}.")),
+        Block::Paragraph(format!("Supports DSPT evidence items {dspt_items}.")),
         Block::KeyValues(facts),
         Block::Heading { level: 2, text: "Items".into() },
         Block::Table(Table {

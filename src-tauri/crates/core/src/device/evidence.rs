@@ -6,10 +6,6 @@ use time::Date;
 
 use super::{Allocation, DeviceRecord, DeviceStatus, YesNoUnknown};
 
-/// DSPT evidence items (GP practices, 2025-26) this section supports.
-pub(crate) const DSPT_ITEMS: &str = "7.1.1 (a register of hardware and removable media is kept and up to date) and the log of mobile devices and \
-     removable media and who they are allocated to";
-
 /// The section's blocks.
 pub(crate) fn section(
     devices: &[DeviceRecord],
@@ -18,6 +14,7 @@ pub(crate) fn section(
     from: Date,
     to: Date,
 ) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("Device register");
     let active: Vec<&DeviceRecord> = devices.iter().filter(|d| d.fields.status != DeviceStatus::Disposed).collect();
     let unknown = active.iter().filter(|d| d.fields.encryption != YesNoUnknown::Yes).count();
     let unsupported = active.iter().filter(|d| d.fields.vendor_supported == YesNoUnknown::No).count();
@@ -60,7 +57,7 @@ pub(crate) fn section(
     vec![
         Block::Heading { level: 1, text: "Device register".into() },
         Block::Paragraph(format!(
-            "Supports DSPT evidence item {DSPT_ITEMS}. The {} devices and removable media in the register on {today} \
+            "Supports DSPT evidence items {dspt_items}. The {} devices and removable media in the register on {today} \
              (disposed devices are in the disposal log): {unknown} not known to be encrypted, {unsupported} running \
              a system its vendor no longer supports.",
             active.len()

@@ -5,12 +5,9 @@ use time::Date;
 
 use super::DisposalRecord;
 
-/// DSPT evidence items (GP practices, 2025-26) this section supports.
-pub(crate) const DSPT_ITEMS: &str = "1.7.2 (equipment and media are disposed of securely, under contract, with \
-     certificates) and 7.1.1 (the asset register shows what left it)";
-
 /// The section's blocks: disposals in the period.
 pub(crate) fn section(disposals: &[DisposalRecord], from: Date, to: Date) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("Disposal log");
     let in_period: Vec<&DisposalRecord> =
         disposals.iter().filter(|d| d.disposed_on >= from && d.disposed_on <= to).collect();
     let unchecked = in_period.iter().filter(|d| d.checked_by.is_none()).count();
@@ -59,7 +56,7 @@ pub(crate) fn section(disposals: &[DisposalRecord], from: Date, to: Date) -> Vec
     vec![
         Block::Heading { level: 1, text: "Disposal log".into() },
         Block::Paragraph(format!(
-            "Supports DSPT evidence items {DSPT_ITEMS}. Disposals from {from} to {to} ({} in all): {without_certificate} \
+            "Supports DSPT evidence items {dspt_items}. Disposals from {from} to {to} ({} in all): {without_certificate} \
              without a certificate, {unchecked} not yet checked by the IG lead or SIRO. Certificates are kept \
              encrypted in the practice's vault; the SHA-256 below identifies each file exactly.",
             in_period.len()

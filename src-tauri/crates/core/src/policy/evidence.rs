@@ -7,9 +7,6 @@ use time::Date;
 use super::{Policy, PolicyStanding, PolicyVersion, SignOff, SignOffKind};
 use crate::role::Role;
 
-/// DSPT evidence items (GP practices, 2025-26) this section supports.
-pub(crate) const DSPT_ITEMS: &str = "1.3.1 (the organisation's policies are up to date and approved)";
-
 fn roles(roles: &[Role]) -> String {
     roles.iter().map(|r| r.label()).collect::<Vec<_>>().join(" and ")
 }
@@ -27,6 +24,7 @@ pub(crate) fn section(
     from: Date,
     to: Date,
 ) -> Vec<Block> {
+    let dspt_items = crate::dspt::items_for_section("Policy register");
     let standing = |p: &Policy| match p.standing(today) {
         PolicyStanding::NoPublishedVersion => "no published version (gap)".to_owned(),
         PolicyStanding::ReviewOverdue { due } => format!("review overdue since {due}"),
@@ -92,7 +90,7 @@ pub(crate) fn section(
     vec![
         Block::Heading { level: 1, text: "Policy register".into() },
         Block::Paragraph(format!(
-            "Supports DSPT evidence item {DSPT_ITEMS}. The practice's {} policies as they stand on {today}: {gaps} \
+            "Supports DSPT evidence items {dspt_items}. The practice's {} policies as they stand on {today}: {gaps} \
              without a published version and {overdue} overdue for review. Each version's text is fixed once it is \
              sent for sign-off; its SHA-256 below identifies the exact text approved, published and acknowledged.",
             policies.len()

@@ -1,6 +1,7 @@
 //! Integration tests of the practice operations through core's public API.
 
 mod byod;
+mod dashboard;
 mod devices;
 mod incidents;
 mod policies;
