@@ -18,6 +18,7 @@
 #![deny(missing_docs)]
 
 mod account;
+mod annual_pack;
 mod acknowledgement;
 mod attachment;
 mod audit;

@@ -33,14 +33,21 @@ pub enum PackScope {
     Byod,
     /// One BYOD check in full (its row id).
     ByodCheck(i64),
+    /// Incidents the practice became aware of in the period, their reports and closure reviews.
+    Incidents,
+    /// The annual pack: everything, with the DSPT evidence map and the SIRO's sign-off page.
+    /// Made only through [`Session::create_annual_pack`].
+    DsptYear,
 }
 
-const ALL_SCOPES: [PackScope; 7] = [
+const ALL_SCOPES: [PackScope; 9] = [
+    PackScope::DsptYear,
     PackScope::WholePractice,
     PackScope::Policies,
     PackScope::Acknowledgements,
     PackScope::Devices,
     PackScope::Byod,
+    PackScope::Incidents,
     PackScope::People,
     PackScope::AuditTrail,
 ];
@@ -56,6 +63,8 @@ impl PackScope {
             PackScope::Acknowledgements => "Staff acknowledgements",
             PackScope::Devices => "Device register",
             PackScope::Byod | PackScope::ByodCheck(_) => "BYOD checks",
+            PackScope::Incidents => "Incidents",
+            PackScope::DsptYear => "Whole practice, DSPT year",
         }
     }
 
@@ -70,6 +79,8 @@ impl PackScope {
             PackScope::Devices => "devices",
             PackScope::Byod => "byod",
             PackScope::ByodCheck(_) => "byod-check",
+            PackScope::Incidents => "incidents",
+            PackScope::DsptYear => "dspt-year",
         }
     }
 
@@ -101,18 +112,27 @@ impl Session {
         now: OffsetDateTime,
         rng: &mut (impl RngCore + CryptoRng),
     ) -> Result<Pack> {
-        let me = self.require(Permission::GeneratePacks, now)?;
-        let mut problems = crate::validate::Problems::default();
-        let from = problems.check(Field::PeriodFrom, person::parse_date(from, "start of the period"));
-        let to = problems.check(Field::PeriodTo, person::parse_date(to, "end of the period"));
-        if let (Some(from), Some(to)) = (from, to)
-            && to < from
-        {
-            problems.check::<()>(Field::PeriodTo, Err("The end of the period cannot be before its start".into()));
+        if scope == PackScope::DsptYear {
+            return Err(CoreError::Refused(
+                "The DSPT-year pack is signed off by the SIRO before it is made: make it from the SIRO's sign-in"
+                    .into(),
+            ));
         }
-        problems.finish()?;
-        let (Some(from), Some(to)) = (from, to) else { unreachable!("checked above") };
+        let (from, to) = parse_period(from, to)?;
+        self.build_pack(scope, from, to, Vec::new(), now, rng)
+    }
 
+    /// Builds, signs and records a pack over `from..=to`, with `sign_off` blocks after the contents.
+    pub(crate) fn build_pack(
+        &mut self,
+        scope: PackScope,
+        from: Date,
+        to: Date,
+        sign_off: Vec<Block>,
+        now: OffsetDateTime,
+        rng: &mut (impl RngCore + CryptoRng),
+    ) -> Result<Pack> {
+        let me = self.require(Permission::GeneratePacks, now)?;
         let identity = self.signing_identity(now, rng)?;
         let conn = self.vault.connection();
         let practice = practice::load(conn)?;
@@ -147,7 +167,13 @@ impl Session {
             ),
             Block::Contents,
         ];
-        let includes = |wanted: PackScope| scope == PackScope::WholePractice || scope == wanted;
+        blocks.extend(sign_off);
+        let everything = matches!(scope, PackScope::WholePractice | PackScope::DsptYear);
+        if everything {
+            let records = crate::dspt::Records::load(conn, now)?;
+            blocks.extend(crate::dspt::evidence::section(&crate::dspt::build_map(&records, from, to, now.date())));
+        }
+        let includes = |wanted: PackScope| everything || scope == wanted;
         let mut attachments: Vec<Vec<String>> = Vec::new();
         if includes(PackScope::Policies) || includes(PackScope::Acknowledgements) {
             let register = crate::policy::register::register(conn)?;
@@ -195,6 +221,9 @@ impl Session {
         if includes(PackScope::Byod) {
             blocks.extend(crate::byod::evidence::section(&crate::byod::store::all(conn)?, from, to));
         }
+        if includes(PackScope::Incidents) {
+            blocks.extend(crate::incident::evidence::section(&crate::incident::store::all(conn)?, from, to, now));
+        }
         if let PackScope::ByodCheck(id) = scope {
             let check = crate::byod::store::by_id(conn, id)?;
             attachments.extend(check.items.iter().filter_map(|i| {
@@ -208,10 +237,10 @@ impl Session {
             }));
             blocks.extend(crate::byod::evidence::one(&check));
         }
-        if matches!(scope, PackScope::WholePractice | PackScope::People) {
+        if everything || scope == PackScope::People {
             blocks.extend(people_section(&people, from, to));
         }
-        if matches!(scope, PackScope::WholePractice | PackScope::AuditTrail) {
+        if everything || scope == PackScope::AuditTrail {
             blocks.extend(audit_section(&entries, from, to));
         }
         blocks.extend(attachments_section(&attachments));
@@ -266,6 +295,21 @@ impl Session {
         })?;
         Ok(Pack { pdf, file_name, sha256 })
     }
+}
+
+/// Parses a pack's period, `YYYY-MM-DD` to `YYYY-MM-DD`, refusing an end before the start.
+pub(crate) fn parse_period(from: &str, to: &str) -> Result<(Date, Date)> {
+    let mut problems = crate::validate::Problems::default();
+    let from = problems.check(Field::PeriodFrom, person::parse_date(from, "start of the period"));
+    let to = problems.check(Field::PeriodTo, person::parse_date(to, "end of the period"));
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        problems.check::<()>(Field::PeriodTo, Err("The end of the period cannot be before its start".into()));
+    }
+    problems.finish()?;
+    let (Some(from), Some(to)) = (from, to) else { unreachable!("checked above") };
+    Ok((from, to))
 }
 
 /// "2026-11-25T09:26:24.7Z" → "2026-11-25 09:26": stored times shown to the minute.

@@ -4,7 +4,9 @@
 //! changes; each names a `measure` this module knows how to judge.
 
 pub(crate) mod evidence;
-mod measures;
+pub(crate) mod measures;
+
+pub(crate) use measures::Records;
 
 use serde::Deserialize;
 use time::{Date, OffsetDateTime};

@@ -123,3 +123,37 @@ fn the_evidence_map_judges_each_item_on_the_records() {
     assert_eq!(roles.evidence, "IG lead: Priya Raman; SIRO: Priya Raman.");
     assert_eq!(roles.to_do, "Give the Caldicott Guardian and DPO roles to people in Staff");
 }
+
+#[test]
+fn the_annual_pack_is_signed_off_by_the_siro_with_their_password_before_it_is_made() {
+    use custodian_core::{AuditFilter, CoreError, Field, PackScope, verify_pack};
+    use rand_core::OsRng;
+
+    let p = created();
+    let siro = add_and_activate(&p, "Helen Marsh", "h.marsh", &[Role::Siro]);
+    let mut pm = manager(&p);
+    let direct = pm.create_pack(PackScope::DsptYear, "2025-07-01", "2026-06-30", NOW, &mut OsRng);
+    assert!(matches!(direct, Err(CoreError::Refused(_))), "only through the SIRO's sign-off");
+    let not_siro = pm.create_annual_pack("2025-07-01", "2026-06-30", &secret(super::PASSWORD), true, NOW, &mut OsRng);
+    assert!(matches!(not_siro, Err(CoreError::Forbidden { .. })));
+    drop(pm);
+
+    let mut marsh = sign_in(&p.path, "h.marsh", &secret(&siro), NOW).unwrap();
+    let statement = marsh.annual_pack_statement("2025-07-01", "2026-06-30", NOW).unwrap();
+    assert!(
+        statement.starts_with(
+            "I, Helen Marsh, as SIRO of Riverside Surgery, have reviewed the contents of this evidence pack for \
+             2025-07-01 to 2026-06-30: the register of 20 policies"
+        ),
+        "{statement}"
+    );
+    let unconfirmed = marsh.create_annual_pack("2025-07-01", "2026-06-30", &secret(&siro), false, NOW, &mut OsRng);
+    assert!(matches!(unconfirmed, Err(CoreError::Invalid(ref p)) if p[0].field == Field::Statement));
+    let pack = marsh.create_annual_pack("2025-07-01", "2026-06-30", &secret(&siro), true, NOW, &mut OsRng).unwrap();
+    assert_eq!(pack.file_name, "riverside-surgery-evidence-dspt-year-2025-07-01-to-2026-06-30.pdf");
+    assert!(verify_pack(&pack.pdf).unwrap().intact);
+    let latest = marsh.audit_log(&AuditFilter::default(), None, 2, NOW).unwrap().entries;
+    assert_eq!(latest[0].action, "pack.create");
+    assert_eq!(latest[1].action, "pack.sign_off");
+    assert_eq!(latest[1].summary, statement, "the statement shown is the statement signed");
+}

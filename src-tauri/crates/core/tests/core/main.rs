@@ -17,7 +17,7 @@ use custodian_core::{
 use rand_core::OsRng;
 use time::macros::datetime;
 
-const PASSWORD: &str = "pebble violin harbour 7";
+pub(crate) const PASSWORD: &str = "pebble violin harbour 7";
 const NOW: time::OffsetDateTime = datetime!(2026-11-25 9:00 UTC);
 
 fn secret(text: &str) -> SecretString {
