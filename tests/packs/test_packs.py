@@ -149,6 +149,9 @@ class DemoPack(unittest.TestCase):
             "7.1.1",
             "Disposal log",
             "BYOD checks",
+            "Incidents",
+            "Closure reviews",
+            "6.1.1",
         ]:
             self.assertIn(expected, text)
         pages = int(re.search(r"Pages:\s+(\d+)", run(["pdfinfo", str(self.pack)]).stdout).group(1))
@@ -161,6 +164,8 @@ class DemoPack(unittest.TestCase):
              ["Staff acknowledgements", "People and roles"]),
             ("devices", ["Device register", "Who held what", "7.1.1", "LT-0", "Disposal log", "1.7.2", "COD-0", "certificate of destruction"], ["Staff acknowledgements", "Approvals and reviews"]),
             ("byod", ["BYOD checks", "Accepted risks", "Two-factor"], ["Staff acknowledgements", "Device register"]),
+            ("incidents", ["Incidents", "Closure reviews", "6.1.1", "INC-20", "DSPT-20", "within 72 hours", "IG lead: Priya Raman"],
+             ["Staff acknowledgements", "Device register", "BYOD checks"]),
             ("acknowledgements", ["Staff acknowledgements", "Compliance by policy", "Compliance by person",
                                   "Outstanding acknowledgements", "3.2.1", "2.1.1"],
              ["Approvals and reviews", "People and roles"]),
@@ -209,6 +214,16 @@ class DemoPack(unittest.TestCase):
         self.assertGreaterEqual(len(lines), 10)
         self.assertTrue(any("Physically destroyed" in l and "certificate COD-" in l and "checked by Dr Helen Marsh" in l for l in lines), listed.stdout)
         self.assertTrue(any("confidential waste" in l for l in lines), listed.stdout)
+
+    def test_the_incident_log_shows_a_running_clock_from_the_command_line(self):
+        listed = run([CLI, "incidents", "list", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin"],
+                     DEMO_PASSWORD + "\n")
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        lines = listed.stdout.splitlines()
+        self.assertGreaterEqual(len(lines), 35)
+        self.assertTrue(all(re.match(r"INC-\d{4}-\d{3}\t\d{4}-\d{2}-\d{2}\t", l) for l in lines), listed.stdout)
+        self.assertTrue(any("open, reportable, report by" in l for l in lines), listed.stdout)
+        self.assertTrue(any(l.endswith("\twithdrawn") for l in lines), listed.stdout)
 
     def test_custodian_pack_verify_agrees(self):
         out = run([CLI, "pack", "verify", str(self.pack)])

@@ -125,7 +125,8 @@ pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
     };
     let scope = scope.ok_or_else(|| {
         CoreError::Refused(format!(
-            "--scope must be all, policies, acknowledgements, devices, byod, byod-check, people or audit, not {:?}",
+            "--scope must be all, policies, acknowledgements, devices, byod, byod-check, incidents, people or \
+             audit, not {:?}",
             args.scope
         ))
     })?;

@@ -10,6 +10,7 @@ mod byod;
 mod commands;
 mod devices;
 mod disposals;
+mod incidents;
 mod output;
 mod policies;
 mod secret_input;
@@ -59,6 +60,9 @@ enum Command {
     /// BYOD new-starter checks.
     #[command(subcommand)]
     Byod(ByodCommand),
+    /// Data security and protection incidents and near misses.
+    #[command(subcommand)]
+    Incidents(IncidentsCommand),
     /// Signed evidence packs.
     #[command(subcommand)]
     Pack(PackCommand),
@@ -92,7 +96,7 @@ struct PackCreateArgs {
     #[arg(long, required = true)]
     password_stdin: bool,
     /// What the pack covers: all, policies, acknowledgements, devices, byod, byod-check (one
-    /// check, with --check), people or audit.
+    /// check, with --check), incidents, people or audit.
     #[arg(long, default_value = "all")]
     scope: String,
     /// With --scope byod-check: the check's number (the first column of `custodian byod list`).
@@ -224,6 +228,13 @@ enum ByodCommand {
 }
 
 #[derive(Subcommand)]
+enum IncidentsCommand {
+    /// List incidents, newest first: when the practice became aware, category, grade, status, and
+    /// the reporting deadline while a reportable incident's 72-hour clock runs.
+    List(CheckArgs),
+}
+
+#[derive(Subcommand)]
 enum DisposalsCommand {
     /// List disposals, newest first, with their certificates' SHA-256 and who checked them.
     List(CheckArgs),
@@ -328,6 +339,7 @@ fn main() -> ExitCode {
         Command::Devices(DevicesCommand::List(who)) => devices::list(who),
         Command::Disposals(DisposalsCommand::List(who)) => disposals::list(who),
         Command::Byod(ByodCommand::List(who)) => byod::list(who),
+        Command::Incidents(IncidentsCommand::List(who)) => incidents::list(who),
         Command::Pack(PackCommand::Create(args)) => commands::pack_create(args),
         Command::Pack(PackCommand::Verify { file }) => commands::pack_verify(&file),
         Command::Certificate(CertificateCommand::Export { vault, login, out, .. }) => {

@@ -57,7 +57,7 @@ pub use backups::{
 pub use byod::{ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult};
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use dashboard::{Audience as DashboardAudience, Dashboard, DashboardItem, RunningClock, Urgency};
-pub use dspt::{EvidenceItem, EvidenceItems, EvidenceMap, MapEntry, Standing as EvidenceStanding, evidence_items as dspt_evidence_items};
+pub use dspt::{EvidenceItem, EvidenceItems, EvidenceMap, MapEntry, Standing as EvidenceStanding, evidence_items as dspt_evidence_items, dspt_year_containing};
 pub use device::{
     Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
     Ownership, YesNoUnknown,
@@ -73,7 +73,7 @@ pub use incident::{
     StatusChange as IncidentStatusChange, label_of as incident_label,
 };
 pub use notification::Notification;
-pub use pack::{Pack, PackScope, PackVerification, verify_pack};
+pub use pack::{Pack, PackScope, PackVerification, parse_period as parse_pack_period, verify_pack};
 pub use person::{FullName, Login, Person, PersonRecord, PersonStatus};
 pub use policy::{
     DocumentPreview, PersonRef, Policy, PolicyBlock, PolicyForm, PolicyHistory, PolicySource, PolicyStanding,

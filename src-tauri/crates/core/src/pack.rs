@@ -298,7 +298,7 @@ impl Session {
 }
 
 /// Parses a pack's period, `YYYY-MM-DD` to `YYYY-MM-DD`, refusing an end before the start.
-pub(crate) fn parse_period(from: &str, to: &str) -> Result<(Date, Date)> {
+pub fn parse_period(from: &str, to: &str) -> Result<(Date, Date)> {
     let mut problems = crate::validate::Problems::default();
     let from = problems.check(Field::PeriodFrom, person::parse_date(from, "start of the period"));
     let to = problems.check(Field::PeriodTo, person::parse_date(to, "end of the period"));

@@ -290,3 +290,64 @@ fn a_device_spreadsheet_is_checked_then_imported_and_exported() {
     assert_eq!(exported.lines().count(), 3);
     assert!(exported.lines().nth(1).unwrap().starts_with("LT-1,laptop,,,SN1,practice,unknown"), "{exported}");
 }
+
+#[test]
+fn incidents_are_listed_newest_first_with_the_deadline_while_a_clock_runs() {
+    use custodian_core::secrecy::SecretString;
+    use custodian_core::{IncidentForm, sign_in};
+    use time::format_description::well_known::Rfc3339;
+    use time::{Duration, OffsetDateTime};
+
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("riverside.custodian");
+    assert!(create(&vault, PASSWORD).status.success());
+    let now = OffsetDateTime::now_utc().replace_nanosecond(0).unwrap().replace_second(0).unwrap();
+    let text_of = |at: OffsetDateTime| at.format(&Rfc3339).unwrap();
+    let letter_aware = now - Duration::hours(2);
+    let phishing_aware = now - Duration::days(10);
+    let (letter, phishing) = {
+        let mut session =
+            sign_in(&vault, "anna.clerk", &SecretString::from(PASSWORD.to_owned()), OffsetDateTime::now_utc()).unwrap();
+        let letter = IncidentForm {
+            kind: "ig",
+            category: "disclosure",
+            breach_types: &["confidentiality"],
+            occurred_at: &text_of(letter_aware - Duration::hours(1)),
+            aware_at: &text_of(letter_aware),
+            description: "Results letter posted to the wrong patient",
+            special_category: true,
+            ..Default::default()
+        };
+        let letter = session.record_incident(&letter, OffsetDateTime::now_utc()).unwrap();
+        session.grade_incident(letter.id, 3, 2, OffsetDateTime::now_utc()).unwrap();
+        let phishing = IncidentForm {
+            kind: "cyber",
+            category: "malware_or_phishing",
+            occurred_at: &text_of(phishing_aware),
+            aware_at: &text_of(phishing_aware),
+            description: "Phishing email reported by reception, not clicked",
+            ..Default::default()
+        };
+        (letter.reference, session.record_incident(&phishing, OffsetDateTime::now_utc()).unwrap().reference)
+    };
+
+    let out = custodian(
+        &["incidents", "list", "--vault", vault.to_str().unwrap(), "--login", "anna.clerk", "--password-stdin"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let due = letter_aware + Duration::hours(72);
+    assert_eq!(
+        text(&out.stdout),
+        format!(
+            "{letter}\t{}\tDisclosure of confidential information (including misdirected email or post)\tgraded 3×2\t\
+             open, reportable, report by {} {:02}:{:02} UTC\n\
+             {phishing}\t{}\tMalware or phishing\tnot graded\topen\n",
+            letter_aware.date(),
+            due.date(),
+            due.hour(),
+            due.minute(),
+            phishing_aware.date()
+        )
+    );
+}

@@ -6,6 +6,7 @@
 
 mod byod;
 mod devices;
+mod incidents;
 mod policies;
 
 use std::path::Path;
@@ -216,6 +217,7 @@ pub fn create_demo(
         events.extend(policies::invent(tx, &everyone, &signers, founded.date(), now)?);
         events.extend(devices::invent(tx, &everyone, signers.manager, founded.date(), now)?);
         events.extend(byod::invent(tx, signers.manager, now)?);
+        events.extend(incidents::invent(tx, &everyone, &signers, founded.date(), now)?);
         events.sort_by_key(|e| e.at);
         for e in events.into_iter().filter(|e| e.at <= now) {
             let entry = NewAuditEntry {

@@ -115,6 +115,15 @@ pub struct EvidenceMap {
     pub entries: Vec<MapEntry>,
 }
 
+/// The DSPT year holding `day`: 1 July to 30 June, the toolkit's assessment year (its
+/// submission deadline is 30 June).
+pub fn dspt_year_containing(day: Date) -> (Date, Date) {
+    let start_year = if day.month() >= time::Month::July { day.year() } else { day.year() - 1 };
+    let first = Date::from_calendar_date(start_year, time::Month::July, 1).unwrap_or(day);
+    let last = Date::from_calendar_date(start_year + 1, time::Month::June, 30).unwrap_or(day);
+    (first, last)
+}
+
 impl Session {
     /// The DSPT evidence map for `from..=to` as the records stand at `now`.
     pub fn dspt_evidence_map(&self, from: Date, to: Date, now: OffsetDateTime) -> Result<EvidenceMap> {
@@ -175,6 +184,13 @@ mod tests {
             assert!(measures::MEASURES.contains(&item.measure.as_str()), "{} has a known measure", item.id);
             assert!(!item.pack_sections.is_empty(), "{} names its pack sections", item.id);
         }
+    }
+
+    #[test]
+    fn the_dspt_year_runs_from_july_to_june() {
+        use time::macros::date;
+        assert_eq!(dspt_year_containing(date!(2026 - 11 - 25)), (date!(2026 - 07 - 01), date!(2027 - 06 - 30)));
+        assert_eq!(dspt_year_containing(date!(2026 - 06 - 30)), (date!(2025 - 07 - 01), date!(2026 - 06 - 30)));
     }
 
     #[test]

@@ -60,7 +60,8 @@ impl IncidentRecord {
     }
 }
 
-fn closure_statement(name: &str, role: Role, incident: &IncidentRecord) -> String {
+/// The statement a closure signer signs for `role`.
+pub(crate) fn closure_statement(name: &str, role: Role, incident: &IncidentRecord) -> String {
     let grade = incident.grade.map_or_else(String::new, |(l, s)| format!(", graded likelihood {l} × severity {s}"));
     let reporting = match incident.reporting() {
         Some(_) if !incident.report.dspt_reference.is_empty() => {

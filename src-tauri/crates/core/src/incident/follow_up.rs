@@ -53,6 +53,13 @@ pub struct ReportForm<'a> {
     pub individuals_note: &'a str,
 }
 
+impl IncidentRecord {
+    /// Whether its record may still change: it is open and its closure review has not begun.
+    pub fn is_changeable(&self) -> bool {
+        self.status == "open" && self.sign_offs.is_empty()
+    }
+}
+
 /// Refuses changes to an incident that is no longer open or whose closure review has begun.
 pub(crate) fn require_changeable(incident: &IncidentRecord) -> Result<()> {
     if incident.status != "open" {

@@ -2,9 +2,10 @@
 //! the IG lead grades it (`grading`), records the reports made within the 72-hour clock, and
 //! keeps a dated log of containment and actions, with the assessment and the reports made
 //! (`follow_up`); closure is a signed review by role (`closure`). A lost or stolen device
-//! incident marks its devices lost or stolen.
+//! incident marks its devices lost or stolen. `evidence` is its section of an evidence pack.
 
 pub mod closure;
+pub(crate) mod evidence;
 pub mod follow_up;
 pub mod grading;
 pub(crate) mod store;
@@ -30,6 +31,23 @@ pub const CATEGORIES: [(&str, &str); 7] = [
     ("degraded_integrity", "Degraded integrity"),
     ("other", "Other"),
 ];
+
+/// Whether an incident concerns information governance, cyber security, or both.
+pub const KINDS: [(&str, &str); 3] =
+    [("ig", "Information governance"), ("cyber", "Cyber security"), ("both", "Both information governance and cyber")];
+
+/// What a breach affected.
+pub const BREACH_TYPES: [(&str, &str); 3] =
+    [("confidentiality", "Confidentiality"), ("integrity", "Integrity"), ("availability", "Availability")];
+
+/// An incident's statuses.
+pub const STATUSES: [(&str, &str); 4] =
+    [("open", "Open"), ("closed", "Closed"), ("withdrawn", "Withdrawn"), ("duplicate", "Duplicate")];
+
+/// The label of `key` in one of the lists above, or the key itself.
+pub fn label_of<'a>(list: &[(&'a str, &'a str)], key: &'a str) -> &'a str {
+    list.iter().find(|(k, _)| *k == key).map_or(key, |(_, label)| label)
+}
 
 /// An incident as typed into the form. Times are RFC 3339 with their offset.
 #[derive(Clone, Debug, Default)]
@@ -220,13 +238,18 @@ fn moment(problems: &mut Problems, field: Field, typed: &str, what: &str) -> Opt
 }
 
 impl Session {
-    /// Every incident, newest first. Everyone may see the ones they reported; managers all.
+    /// Every incident, newest first. Managers see all; everyone else the ones they reported and
+    /// those whose closure review asks for a role they hold (the SIRO, the Caldicott Guardian).
     pub fn incidents(&self, now: OffsetDateTime) -> Result<Vec<IncidentRecord>> {
         let all = store::all(self.vault.connection())?;
         match self.require(Permission::ManageIncidents, now) {
             Ok(_) => Ok(all),
             Err(CoreError::Forbidden { .. }) => {
-                Ok(all.into_iter().filter(|i| i.reported_by.id == self.person.id).collect())
+                let me = self.own_record()?;
+                Ok(all
+                    .into_iter()
+                    .filter(|i| i.reported_by.id == me.id || i.closure_roles().into_iter().any(|r| me.has(r)))
+                    .collect())
             }
             Err(other) => Err(other),
         }
@@ -240,7 +263,7 @@ impl Session {
         self.require_active(&me, now)?;
         self.refresh()?;
         let mut problems = Problems::default();
-        if !["ig", "cyber", "both"].contains(&form.kind) {
+        if !KINDS.iter().any(|(key, _)| *key == form.kind) {
             problems.check::<()>(
                 Field::IncidentKind,
                 Err("Say whether it is an IG incident, a cyber incident, or both".into()),
@@ -249,7 +272,7 @@ impl Session {
         if !CATEGORIES.iter().any(|(key, _)| *key == form.category) {
             problems.check::<()>(Field::IncidentCategory, Err("Choose what kind of incident it is".into()));
         }
-        if form.breach_types.iter().any(|b| !["confidentiality", "integrity", "availability"].contains(b)) {
+        if form.breach_types.iter().any(|b| !BREACH_TYPES.iter().any(|(key, _)| key == b)) {
             problems.check::<()>(Field::BreachTypes, Err("Choose confidentiality, integrity or availability".into()));
         }
         let occurred = moment(&mut problems, Field::OccurredAt, form.occurred_at, "when it happened");

@@ -2,7 +2,8 @@
 //! device incident marks the device lost.
 
 use custodian_core::{
-    CoreError, DeviceForm, DeviceStatus, Field, IncidentAssessment, IncidentForm, IncidentReportForm, Role, sign_in,
+    CoreError, DeviceForm, DeviceStatus, Field, IncidentAssessment, IncidentForm, IncidentReportForm, Role, Session,
+    sign_in,
 };
 use time::macros::datetime;
 
@@ -239,4 +240,79 @@ fn a_device_marked_stolen_links_to_its_incident_and_an_unreportable_incident_nee
     assert!(matches!(pm.link_incident_device(incident.id, device, true, NOW), Err(CoreError::Refused(_))));
     let graded = pm.grade_incident(incident.id, 2, 2, NOW).unwrap();
     assert_eq!(graded.closure_roles(), [Role::IgLead], "not reportable, no confidentiality breach");
+}
+
+#[test]
+fn the_siro_and_caldicott_guardian_see_the_incidents_whose_closure_they_sign_and_staff_only_their_own() {
+    let p = created();
+    let staff = add_and_activate(&p, "Jordan Ellis", "j.ellis", &[Role::Staff]);
+    let siro = add_and_activate(&p, "Helen Marsh", "h.marsh", &[Role::Siro]);
+    let cg = add_and_activate(&p, "Tom Okafor", "t.okafor", &[Role::CaldicottGuardian]);
+    let mut pm = manager(&p);
+    let disclosure = pm.record_incident(&reportable_disclosure(), NOW).unwrap();
+    let phishing = IncidentForm {
+        kind: "cyber",
+        category: "malware_or_phishing",
+        occurred_at: "2026-11-22T09:00:00Z",
+        aware_at: "2026-11-22T09:30:00Z",
+        description: "Phishing email reported by reception",
+        ..Default::default()
+    };
+    pm.record_incident(&phishing, NOW).unwrap();
+    let seen = |login: &str, password: &str| -> Vec<String> {
+        let session = sign_in(&p.path, login, &secret(password), NOW).unwrap();
+        session.incidents(NOW).unwrap().into_iter().map(|i| i.reference).collect()
+    };
+    assert!(seen("h.marsh", &siro).is_empty(), "ungraded: nothing asks for the SIRO yet");
+    assert_eq!(seen("t.okafor", &cg), ["INC-2026-001"], "patient confidentiality breached");
+    pm.grade_incident(disclosure.id, 3, 2, NOW).unwrap();
+    assert_eq!(seen("h.marsh", &siro), ["INC-2026-001"], "reportable: the SIRO signs its closure");
+    assert!(seen("j.ellis", &staff).is_empty(), "staff see only the incidents they reported");
+}
+
+/// Checked on the demo practice made by `the_demo_practice_opens_with_its_documented_login`.
+pub(super) fn the_demo_has_ten_years_of_incidents(manager: &Session) {
+    let incidents = manager.incidents(NOW).unwrap();
+    assert!((35..=45).contains(&incidents.len()), "{} incidents", incidents.len());
+    let years: std::collections::BTreeSet<&str> = incidents.iter().map(|i| &i.aware_at[..4]).collect();
+    assert!(years.len() >= 10, "spread over ten years: {years:?}");
+    let running: Vec<_> = incidents.iter().filter(|i| i.running_clock().is_some_and(|due| due > NOW)).collect();
+    assert_eq!(running.len(), 1, "one open incident's 72-hour clock is running");
+    assert!(running[0].patient_confidentiality_breached() && running[0].status == "open");
+    let reportable: Vec<_> = incidents.iter().filter(|i| i.reporting().is_some()).collect();
+    assert!(reportable.len() >= 5, "{} reportable", reportable.len());
+    let reported: Vec<_> = reportable.iter().filter(|i| i.report.dspt_reference.starts_with("DSPT-")).collect();
+    assert!(reported.len() >= 5, "{} reported through the DSPT tool", reported.len());
+    assert_eq!(reported.iter().filter(|i| i.reported_late()).count(), 1, "one was reported late");
+    let late = reported.iter().find(|i| i.reported_late()).unwrap();
+    assert!(late.actions.iter().any(|(_, _, text)| text.contains("after the 72-hour deadline")), "why it was late");
+    assert!(reportable.iter().any(|i| !i.report.not_reported_reason.is_empty()), "one was not reported, with why");
+    assert!(incidents.iter().any(|i| i.grade == Some((1, 1))), "near misses");
+
+    let closed: Vec<_> = incidents.iter().filter(|i| i.status == "closed").collect();
+    assert!(closed.len() >= 25, "{} closed", closed.len());
+    for incident in &closed {
+        let signed: Vec<Role> = incident.sign_offs.iter().map(|s| s.role).collect();
+        assert_eq!(signed, incident.closure_roles(), "{} is signed by the roles its closure needs", incident.reference);
+        assert!(incident.closure_gaps().is_empty(), "{}: {:?}", incident.reference, incident.closure_gaps());
+        assert!(!incident.lessons.is_empty() && !incident.actions.is_empty());
+        assert_eq!(incident.status_changes.last().unwrap().to, "closed");
+    }
+    assert!(closed.iter().any(|i| i.closure_roles() == [Role::IgLead]), "minor ones need only the IG lead");
+    assert!(closed.iter().any(|i| i.closure_roles().contains(&Role::CaldicottGuardian)));
+    for status in ["withdrawn", "duplicate"] {
+        let set_aside = incidents.iter().find(|i| i.status == status).unwrap_or_else(|| panic!("one is {status}"));
+        assert!(!set_aside.status_changes[0].reason.is_empty());
+    }
+    let duplicate = incidents.iter().find(|i| i.status == "duplicate").unwrap();
+    assert!(duplicate.status_changes[0].reason.contains("INC-"), "{}", duplicate.status_changes[0].reason);
+
+    let open: Vec<_> = incidents.iter().filter(|i| i.status == "open").collect();
+    assert!((2..=4).contains(&open.len()), "{} open", open.len());
+    let lost = open.iter().find(|i| i.category == "lost_or_stolen_device").expect("a lost laptop is open");
+    let (device, tag) = &lost.devices[0];
+    let register = manager.devices(NOW).unwrap();
+    let laptop = register.iter().find(|d| d.id == *device).unwrap();
+    assert_eq!((laptop.fields.status, &laptop.fields.asset_tag), (DeviceStatus::Lost, tag));
+    assert_eq!(manager.incidents_for_device(*device, NOW).unwrap()[0].reference, lost.reference);
 }

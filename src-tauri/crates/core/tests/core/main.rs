@@ -233,6 +233,7 @@ fn the_demo_practice_opens_with_its_documented_login() {
     }
     policies::the_demo_has_ten_years_of_policies_and_acknowledgements(&session);
     devices::the_demo_has_a_device_register(&session);
+    incidents::the_demo_has_ten_years_of_incidents(&session);
 }
 
 // --- the staff register, roles and the audit trail ---
