@@ -187,6 +187,31 @@ class DemoPack(unittest.TestCase):
                 for unexpected in absent:
                     self.assertNotIn(unexpected, text)
 
+    def test_the_annual_dspt_pack_is_signed_off_by_the_siro_and_validates(self):
+        pack = Path(self.folder.name) / "dspt-year.pdf"
+        args = [CLI, "pack", "create", "--vault", str(self.vault), "--login", "demo.siro", "--password-stdin",
+                "--scope", "dspt-year", "--from", "2025-07-01", "--to", "2026-06-30", "--out", str(pack)]
+        unsigned = run(args, DEMO_PASSWORD + "\n")
+        self.assertNotEqual(unsigned.returncode, 0)
+        self.assertIn("run this again with --sign-off", unsigned.stderr)
+        self.assertIn("I, Dr Helen Marsh, as SIRO of Riverside Surgery (demo)", unsigned.stderr)
+        self.assertFalse(pack.exists(), "nothing is made before the SIRO signs")
+        refused = run([a if a != "demo.siro" else DEMO_LOGIN for a in args] + ["--sign-off"], DEMO_PASSWORD + "\n")
+        self.assertNotEqual(refused.returncode, 0)
+        self.assertIn("SIRO", refused.stderr)
+        signed = run(args + ["--sign-off"], DEMO_PASSWORD + "\n")
+        self.assertEqual(signed.returncode, 0, signed.stderr)
+        self.assertIn("Signature is Valid", run(["pdfsig", str(pack)]).stdout)
+        validated = self.pyhanko(pack)
+        self.assertIn("The signature is judged VALID.", validated.stdout + validated.stderr)
+        self.assertIn("No syntax or stream encoding errors found", run(["qpdf", "--check", str(pack)]).stdout)
+        text = " ".join(run(["pdftotext", str(pack), "-"]).stdout.split())
+        for expected in ["Whole practice, DSPT year", "SIRO sign-off", "Dr Helen Marsh (demo.siro), SIRO",
+                         "DSPT evidence map", "1.1.5", "6.1.1", "9.5.2", "Policy register", "Staff acknowledgements",
+                         "Device register", "Disposal log", "BYOD checks", "Incidents", "People and roles",
+                         "Audit trail", "Attachments"]:
+            self.assertIn(expected, text)
+
     def test_a_pack_of_one_byod_check_holds_its_items_and_is_signed(self):
         listed = run([CLI, "byod", "list", "--vault", str(self.vault), "--login", DEMO_LOGIN, "--password-stdin"],
                      DEMO_PASSWORD + "\n")

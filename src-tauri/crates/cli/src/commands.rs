@@ -125,8 +125,8 @@ pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
     };
     let scope = scope.ok_or_else(|| {
         CoreError::Refused(format!(
-            "--scope must be all, policies, acknowledgements, devices, byod, byod-check, incidents, people or \
-             audit, not {:?}",
+            "--scope must be dspt-year, all, policies, acknowledgements, devices, byod, byod-check, incidents, \
+             people or audit, not {:?}",
             args.scope
         ))
     })?;
@@ -136,7 +136,20 @@ pub(crate) fn pack_create(args: PackCreateArgs) -> Result<(), CoreError> {
     let password = read_password()?;
     let now = OffsetDateTime::now_utc();
     let mut session = sign_in(&args.vault, &args.login, &password, now)?;
-    let pack = session.create_pack(scope, &args.from, &args.to, now, &mut OsRng)?;
+    let pack = if scope == PackScope::DsptYear {
+        if !args.sign_off {
+            return Err(CoreError::Refused(format!(
+                "the DSPT-year pack is signed off by the SIRO. Read the statement below; to sign it with your password \
+                 and make the pack, run this again with --sign-off.\n\n{}",
+                session.annual_pack_statement(&args.from, &args.to, now)?
+            )));
+        }
+        let pack = session.create_annual_pack(&args.from, &args.to, &password, true, now, &mut OsRng)?;
+        println!("Signed off: {}", session.annual_pack_statement(&args.from, &args.to, now)?);
+        pack
+    } else {
+        session.create_pack(scope, &args.from, &args.to, now, &mut OsRng)?
+    };
     write_new(&args.out, &pack.pdf)?;
     println!("Wrote {} ({} bytes, SHA-256 {})", args.out.display(), pack.pdf.len(), pack.sha256);
     Ok(())

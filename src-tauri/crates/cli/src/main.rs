@@ -95,13 +95,18 @@ struct PackCreateArgs {
     /// Read your password from the first line of standard input.
     #[arg(long, required = true)]
     password_stdin: bool,
-    /// What the pack covers: all, policies, acknowledgements, devices, byod, byod-check (one
-    /// check, with --check), incidents, people or audit.
+    /// What the pack covers: dspt-year (the annual pack, signed off by the SIRO with
+    /// --sign-off), all, policies, acknowledgements, devices, byod, byod-check (one check, with
+    /// --check), incidents, people or audit.
     #[arg(long, default_value = "all")]
     scope: String,
     /// With --scope byod-check: the check's number (the first column of `custodian byod list`).
     #[arg(long)]
     check: Option<i64>,
+    /// With --scope dspt-year, signed in as the SIRO: sign the statement of the pack's contents
+    /// (shown when this is left out) with your password, and make the pack.
+    #[arg(long)]
+    sign_off: bool,
     /// First day of the period (YYYY-MM-DD).
     #[arg(long)]
     from: String,
