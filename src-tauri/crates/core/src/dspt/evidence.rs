@@ -38,11 +38,11 @@ pub(crate) fn section(map: &EvidenceMap) -> Vec<Block> {
         )),
         Block::Table(Table {
             columns: vec![
-                Column::new("Item", 0.6),
-                Column::new("What it asks for", 2.2),
-                Column::new("Standing", 0.9),
-                Column::new("Evidence held", 3.2),
-                Column::new("Pack sections", 1.3),
+                Column::new("Item", 0.55),
+                Column::new("What it asks for", 2.0),
+                Column::new("Standing", 1.05),
+                Column::new("Evidence held", 3.0),
+                Column::new("Pack sections", 1.6),
             ],
             rows,
         }),
