@@ -68,6 +68,10 @@ fn main() {
         "device_import_preview",
         "device_import",
         "device_export",
+        "dashboard_view",
+        "dspt_evidence_map",
+        "pack_annual_statement",
+        "pack_annual_create",
         "disposal_list",
         "disposal_record",
         "disposal_check_statement",
@@ -80,6 +84,16 @@ fn main() {
         "byod_accept_risk",
         "notification_list",
         "notification_dismiss",
+        "incident_list",
+        "incident_record",
+        "incident_grade",
+        "incident_action_add",
+        "incident_assess",
+        "incident_report",
+        "incident_status",
+        "incident_link_device",
+        "incident_closure_statement",
+        "incident_close_sign",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(commands)).expect("tauri build script failed");
 }

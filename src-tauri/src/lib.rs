@@ -94,6 +94,10 @@ pub fn run() {
             commands::device::device_import_preview,
             commands::device::device_import,
             commands::device::device_export,
+            commands::dashboard::dashboard_view,
+            commands::dashboard::dspt_evidence_map,
+            commands::pack::pack_annual_statement,
+            commands::pack::pack_annual_create,
             commands::disposal::disposal_list,
             commands::disposal::disposal_record,
             commands::disposal::disposal_check_statement,
@@ -106,6 +110,16 @@ pub fn run() {
             commands::byod::byod_accept_risk,
             commands::byod::notification_list,
             commands::byod::notification_dismiss,
+            commands::incident::incident_list,
+            commands::incident::incident_record,
+            commands::incident::incident_grade,
+            commands::incident::incident_action_add,
+            commands::incident::incident_assess,
+            commands::incident::incident_report,
+            commands::incident::incident_status,
+            commands::incident::incident_link_device,
+            commands::incident::incident_closure_statement,
+            commands::incident::incident_close_sign,
         ])
         .run(tauri::generate_context!())
         .expect("the Custodian window could not be started");

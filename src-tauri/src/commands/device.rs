@@ -74,7 +74,9 @@ pub fn device_list(state: State<'_, AppState>) -> Result<DeviceRegisterView, Com
 #[tauri::command(async)]
 pub fn device_get(state: State<'_, AppState>, request: IdRequest) -> Result<DeviceDetailView, CommandError> {
     with_session(&state, |session| {
-        let (device, allocations) = session.device_history(request.id, OffsetDateTime::now_utc())?;
+        let now = OffsetDateTime::now_utc();
+        let (device, allocations) = session.device_history(request.id, now)?;
+        let incidents = super::incident::for_device(session, device.id, now)?;
         Ok(DeviceDetailView {
             device: device_row(&device),
             allocations: allocations
@@ -86,6 +88,7 @@ pub fn device_get(state: State<'_, AppState>, request: IdRequest) -> Result<Devi
                     note: a.note,
                 })
                 .collect(),
+            incidents,
         })
     })
 }

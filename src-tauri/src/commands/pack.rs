@@ -10,8 +10,8 @@ use time::OffsetDateTime;
 use super::files::{beside_vault, is_output_of, read_chosen, save_new};
 use super::with_session;
 use crate::dto::{
-    CertificateImportRequest, CertificateView, CommandError, ErrorCode, PackCreated, PackOpenRequest, PackRequest,
-    PackScopeName,
+    AnnualPackRequest, CertificateImportRequest, CertificateView, CommandError, ErrorCode, PackCreated,
+    PackOpenRequest, PackRequest, PackScopeName, PeriodRequest,
 };
 use crate::state::AppState;
 
@@ -26,6 +26,7 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
         PackScopeName::Acknowledgements => PackScope::Acknowledgements,
         PackScopeName::Devices => PackScope::Devices,
         PackScopeName::Byod => PackScope::Byod,
+        PackScopeName::Incidents => PackScope::Incidents,
         PackScopeName::ByodCheck => PackScope::ByodCheck(
             request
                 .record_id
@@ -34,6 +35,32 @@ pub fn pack_create(state: State<'_, AppState>, request: PackRequest) -> Result<P
     };
     let (pack, folder) = with_session(&state, |session| {
         let pack = session.create_pack(scope, &request.from, &request.to, OffsetDateTime::now_utc(), &mut OsRng)?;
+        Ok((pack, beside_vault(session.vault_path(), "packs")))
+    })?;
+    let path = save_new(&folder, &pack.file_name, &pack.pdf)?;
+    Ok(PackCreated { path: path.display().to_string(), sha256: pack.sha256, bytes: pack.pdf.len() as u32 })
+}
+
+/// The statement the SIRO signs for the annual DSPT-year pack over a period.
+#[tauri::command(async)]
+pub fn pack_annual_statement(state: State<'_, AppState>, request: PeriodRequest) -> Result<String, CommandError> {
+    with_session(&state, |session| session.annual_pack_statement(&request.from, &request.to, OffsetDateTime::now_utc()))
+}
+
+/// The SIRO signs the annual pack's contents with their password; the pack is made, signed and
+/// saved in the `packs` folder beside the vault.
+#[tauri::command(async)]
+pub fn pack_annual_create(state: State<'_, AppState>, request: AnnualPackRequest) -> Result<PackCreated, CommandError> {
+    let password = custodian_core::secrecy::SecretString::from(request.password);
+    let (pack, folder) = with_session(&state, |session| {
+        let pack = session.create_annual_pack(
+            &request.from,
+            &request.to,
+            &password,
+            request.confirmed,
+            OffsetDateTime::now_utc(),
+            &mut OsRng,
+        )?;
         Ok((pack, beside_vault(session.vault_path(), "packs")))
     })?;
     let path = save_new(&folder, &pack.file_name, &pack.pdf)?;

@@ -127,6 +127,8 @@ pub struct DeviceDetailView {
     pub device: DeviceRow,
     /// Allocations, oldest first.
     pub allocations: Vec<AllocationRow>,
+    /// The incidents it is linked to, newest first (empty for those who may not see them).
+    pub incidents: Vec<super::DeviceIncidentRow>,
 }
 
 /// A device's details as typed (choices by stored name; dates `YYYY-MM-DD` or empty).

@@ -5,13 +5,17 @@
 //! Requests that carry a password or recovery key deliberately do not implement `Debug`.
 
 mod byod;
+mod dashboard;
 mod device;
 mod disposal;
+mod incident;
 mod policy;
 
 pub use byod::*;
+pub use dashboard::*;
 pub use device::*;
 pub use disposal::*;
+pub use incident::*;
 pub use policy::*;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -574,6 +578,8 @@ pub enum PackScopeName {
     Byod,
     /// One BYOD check in full (`recordId`).
     ByodCheck,
+    /// Incidents in the period, their reports and closure reviews.
+    Incidents,
 }
 
 /// Make a signed evidence pack.

@@ -1,6 +1,6 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 import type { DeviceRow, SessionInfo } from '../ipc';
 import { today } from '../shared/dates';
@@ -29,10 +29,11 @@ async function setup(device: DeviceRow, handlers: DeviceHandlers = {}, shown: Se
     ...handlers,
   });
   mockIPC(ipc);
-  const rendered = renderWithQuery(<DevicesScreen session={shown} />);
+  const onOpenIncidents = vi.fn();
+  const rendered = renderWithQuery(<DevicesScreen session={shown} onOpenIncidents={onOpenIncidents} />);
   await rendered.user.click(await screen.findByRole('button', { name: device.assetTag }));
   expect(await screen.findByRole('heading', { level: 1, name: device.assetTag })).toBeInTheDocument();
-  return { ipc, ...rendered };
+  return { ipc, onOpenIncidents, ...rendered };
 }
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
@@ -153,8 +154,8 @@ describe('DevicesScreen: one device', () => {
     expect(byId('return-on-error')).toHaveTextContent('cannot be returned before');
   });
 
-  it('marks it lost with what happened, then advises recording an incident', async () => {
-    const { ipc, user } = await setup(deviceRow(), {
+  it('marks it lost with what happened, then offers to record an incident about it', async () => {
+    const { ipc, onOpenIncidents, user } = await setup(deviceRow(), {
       device_set_status: ({ status }) => deviceRow({ status }),
     });
     await user.click(byId('device-mark-lost'));
@@ -173,10 +174,51 @@ describe('DevicesScreen: one device', () => {
     expect(ipc).toHaveBeenCalledWith('device_set_status', {
       request: { id: 7, status: 'lost', reason: 'Left on the train on 4 May' },
     });
-    expect(byId('device-incident-advice')).toHaveTextContent(
-      'If information may have been exposed, record an incident with the IG lead.',
-    );
-    expect(within(byId('device-incident-advice')).queryByRole('link')).toBeNull();
+    expect(byId('device-incident-advice')).toHaveTextContent('Record an incident about it now');
+    await user.click(within(byId('device-incident-advice')).getByRole('button', { name: 'Record an incident' }));
+    expect(onOpenIncidents).toHaveBeenCalledWith({
+      kind: 'record',
+      draft: { deviceIds: [7], category: 'lost_or_stolen_device', stolen: false },
+    });
+  });
+
+  it('lists the incidents it is linked to, opens one, and records another about it', async () => {
+    const { onOpenIncidents, user } = await setup(deviceRow(), {
+      device_get: () =>
+        detailView({
+          device: deviceRow(),
+          incidents: [
+            {
+              id: 31,
+              reference: 'INC-2026-004',
+              categoryLabel: 'Lost or stolen device',
+              awareAt: '2026-05-04T08:30:00Z',
+              statusLabel: 'Closed',
+            },
+          ],
+        }),
+    });
+    const rows = within(byId('device-incidents')).getAllByRole('row');
+    expect(rows[1]).toHaveTextContent('INC-2026-004');
+    expect(rows[1]).toHaveTextContent('4 May 2026, 09:30');
+    expect(rows[1]).toHaveTextContent('Lost or stolen device');
+    expect(rows[1]).toHaveTextContent('Closed');
+    await user.click(screen.getByRole('button', { name: 'INC-2026-004' }));
+    expect(onOpenIncidents).toHaveBeenCalledWith({ kind: 'incident', id: 31 });
+
+    // In use: an incident about it is not necessarily a lost device's.
+    await user.click(screen.getByRole('button', { name: 'Record an incident about LT-014' }));
+    expect(onOpenIncidents).toHaveBeenLastCalledWith({ kind: 'record', draft: { deviceIds: [7] } });
+  });
+
+  it("says when no incident is linked to it, and offers a stolen device's incident as one", async () => {
+    const { onOpenIncidents, user } = await setup(deviceRow({ status: 'stolen', holder: null, heldSince: null }));
+    expect(byId('device-incidents-none')).toHaveTextContent('No incident is linked to it.');
+    await user.click(screen.getByRole('button', { name: 'Record an incident about LT-014' }));
+    expect(onOpenIncidents).toHaveBeenCalledWith({
+      kind: 'record',
+      draft: { deviceIds: [7], category: 'lost_or_stolen_device', stolen: true },
+    });
   });
 
   it('shows core asking for the reason a device was stolen', async () => {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 
-import type { AllocationRow, DeviceDetailView, DeviceRegisterView } from '../ipc';
-import { formatDay } from '../shared/dates';
+import type { IncidentsStart } from '../incidents/IncidentsScreen';
+import { LOST_OR_STOLEN_DEVICE } from '../incidents/labels';
+import type { AllocationRow, DeviceDetailView, DeviceIncidentRow, DeviceRegisterView, DeviceRow } from '../ipc';
+import { formatDay, formatMoment } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { ResponsiveCell } from '../shared/ResponsiveCell';
 import { SummaryRow } from '../shared/SummaryRow';
@@ -24,17 +26,22 @@ type DevicePageProps = {
   onEdit: () => void;
   /** A change was made here; say what. */
   onMessage: (message: string) => void;
+  /** Opens the incidents section: to record one about this device, or at one of its incidents. */
+  onOpenIncidents?: ((start: IncidentsStart) => void) | undefined;
 };
 
+/** Devices the register has lost track of: an incident about one is a lost or stolen device incident. */
+const MISSING = ['lost', 'stolen'];
+
 /** One device: every detail, what can be done with it, and who has held it. */
-export function DevicePage({ detail, register, message, onBack, onEdit, onMessage }: DevicePageProps) {
-  const { device, allocations } = detail;
+export function DevicePage({ detail, register, message, onBack, onEdit, onMessage, onOpenIncidents }: DevicePageProps) {
+  const { device, allocations, incidents } = detail;
   const [panel, setPanel] = useState<Panel>(null);
   // Shown once a loss or theft is recorded here, until the next action.
-  const [incidentAdvice, setIncidentAdvice] = useState(false);
+  const [incidentPrompt, setIncidentPrompt] = useState(false);
   const open = (next: Panel) => {
     setPanel(next);
-    setIncidentAdvice(false);
+    setIncidentPrompt(false);
   };
   const done = (said: string) => {
     setPanel(null);
@@ -50,10 +57,21 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
         Back to the device register
       </button>
       <DeviceMessage message={message} />
-      {incidentAdvice ? (
+      {incidentPrompt && onOpenIncidents ? (
         <div className="nhsuk-inset-text" id="device-incident-advice">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>If information may have been exposed, record an incident with the IG lead.</p>
+          <p>
+            Record an incident about it now: the IG lead grades it and decides whether it must be reported within 72
+            hours.
+          </p>
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-u-margin-bottom-0"
+            id="device-incident-record"
+            onClick={() => onOpenIncidents(recordStart(device, true))}
+          >
+            Record an incident
+          </button>
         </div>
       ) : null}
       <span className="nhsuk-caption-l" id="device-caption">
@@ -168,7 +186,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
               onCancel={() => setPanel(null)}
               onRecorded={(said) => {
                 done(said);
-                setIncidentAdvice(true);
+                setIncidentPrompt(true);
               }}
             />
           ) : null}
@@ -178,7 +196,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
               device={device}
               statuses={register.statuses}
               onChanged={(said) => {
-                setIncidentAdvice(false);
+                setIncidentPrompt(false);
                 onMessage(said);
               }}
             />
@@ -188,7 +206,87 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
 
       <h2 className="nhsuk-heading-m">Who has held it</h2>
       <AllocationsTable allocations={allocations} />
+
+      <section aria-labelledby="device-incidents-heading" id="device-incidents-section">
+        <h2 className="nhsuk-heading-m" id="device-incidents-heading">
+          Incidents
+        </h2>
+        <IncidentsTable incidents={incidents} onOpen={onOpenIncidents && ((id) => onOpenIncidents({ kind: 'incident', id }))} />
+        {onOpenIncidents && device.status !== DISPOSED && !incidentPrompt ? (
+          <button
+            type="button"
+            className="nhsuk-button nhsuk-button--secondary"
+            id="device-record-incident"
+            onClick={() => onOpenIncidents(recordStart(device))}
+          >
+            Record an incident about {device.assetTag}
+          </button>
+        ) : null}
+      </section>
     </div>
+  );
+}
+
+/**
+ * The incident form filled in with this device; a lost or stolen device's incident is one of that
+ * category (`missing`: it was just recorded lost or stolen here).
+ */
+function recordStart(device: DeviceRow, missing = MISSING.includes(device.status)): IncidentsStart {
+  return {
+    kind: 'record',
+    draft: {
+      deviceIds: [device.id],
+      ...(missing ? { category: LOST_OR_STOLEN_DEVICE, stolen: device.status === 'stolen' } : {}),
+    },
+  };
+}
+
+type IncidentsTableProps = {
+  incidents: readonly DeviceIncidentRow[];
+  /** Opens an incident in the incidents section, when the page can. */
+  onOpen: ((id: DeviceIncidentRow['id']) => void) | undefined;
+};
+
+/** The incidents the device is linked to, newest first. */
+function IncidentsTable({ incidents, onOpen }: IncidentsTableProps) {
+  if (incidents.length === 0) {
+    return (
+      <p className="nhsuk-body" id="device-incidents-none">
+        No incident is linked to it.
+      </p>
+    );
+  }
+  return (
+    <table className="nhsuk-table-responsive" id="device-incidents" role="table">
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Incidents it is linked to, newest first</caption>
+      <thead className="nhsuk-table__head" role="rowgroup">
+        <tr className="nhsuk-table__row" role="row">
+          {['Incident', 'Aware', 'Category', 'Status'].map((heading) => (
+            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
+              {heading}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body" role="rowgroup">
+        {incidents.map((incident) => (
+          <tr className="nhsuk-table__row" role="row" key={String(incident.id)} data-incident={String(incident.id)}>
+            <ResponsiveCell heading="Incident">
+              {onOpen ? (
+                <LinkButton id={`device-incident-${String(incident.id)}`} onClick={() => onOpen(incident.id)}>
+                  {incident.reference}
+                </LinkButton>
+              ) : (
+                incident.reference
+              )}
+            </ResponsiveCell>
+            <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
+            <ResponsiveCell heading="Category">{incident.categoryLabel}</ResponsiveCell>
+            <ResponsiveCell heading="Status">{incident.statusLabel}</ResponsiveCell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

@@ -1,3 +1,4 @@
+import type { IncidentsStart } from '../incidents/IncidentsScreen';
 import type { DeviceRegisterView } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { DeviceForm } from './DeviceForm';
@@ -15,10 +16,12 @@ type DeviceScreenProps = {
   /** Moves within the device, saying what the last change did when there was one. */
   onMode: (mode: DeviceMode, message?: string) => void;
   onBack: () => void;
+  /** Opens the incidents section: to record one about this device, or at one of its incidents. */
+  onOpenIncidents?: ((start: IncidentsStart) => void) | undefined;
 };
 
 /** One device: its page, or the form to change its details. */
-export function DeviceScreen({ id, mode, register, message, onMode, onBack }: DeviceScreenProps) {
+export function DeviceScreen({ id, mode, register, message, onMode, onBack, onOpenIncidents }: DeviceScreenProps) {
   const detail = useDevice(id);
 
   if (detail.isPending) return <Loading>Loading the device…</Loading>;
@@ -51,6 +54,7 @@ export function DeviceScreen({ id, mode, register, message, onMode, onBack }: De
       onBack={onBack}
       onEdit={() => onMode('edit')}
       onMessage={(said) => onMode('page', said)}
+      onOpenIncidents={onOpenIncidents}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 
+import type { IncidentsStart } from '../incidents/IncidentsScreen';
 import type { SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { DeviceForm } from './DeviceForm';
@@ -22,7 +23,13 @@ type View = { kind: 'register' } | { kind: 'add' } | { kind: 'import' } | { kind
  * The device register: every computer, phone and removable medium, who holds each, whether it is
  * encrypted and supported, and its history. What anyone may do here is decided in core.
  */
-export function DevicesScreen({ session }: { session: SessionInfo }) {
+type DevicesScreenProps = {
+  session: SessionInfo;
+  /** Opens the incidents section: to record one about a device, or at an incident. */
+  onOpenIncidents?: (start: IncidentsStart) => void;
+};
+
+export function DevicesScreen({ session, onOpenIncidents }: DevicesScreenProps) {
   const register = useDeviceRegister();
   const [view, setView] = useState<View>({ kind: 'register' });
   // What the last change did, shown until the next move.
@@ -88,6 +95,7 @@ export function DevicesScreen({ session }: { session: SessionInfo }) {
             message={message}
             onMode={(mode, said) => go({ kind: 'device', id: view.id, mode }, said)}
             onBack={toRegister}
+            onOpenIncidents={onOpenIncidents}
           />
         );
       case 'register':

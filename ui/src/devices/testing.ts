@@ -195,6 +195,7 @@ export function detailView(overrides: Partial<DeviceDetailView> = {}): DeviceDet
   return {
     device: deviceRow(),
     allocations: [allocationRow({ person: priya, from: '2024-03-04', to: '2025-03-31', note: '' }), allocationRow()],
+    incidents: [],
     ...overrides,
   };
 }

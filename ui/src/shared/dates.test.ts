@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatDay, formatMoment, formatMomentDay, today } from './dates';
+import { formatDay, formatMoment, formatMomentDay, localMomentInput, localMomentToRfc3339, today } from './dates';
 
 describe('dates', () => {
   it.each([
@@ -25,5 +25,16 @@ describe('dates', () => {
 
   it('gives today as the computer sees it', () => {
     expect(today(new Date(2026, 0, 9, 23, 30))).toBe('2026-01-09');
+  });
+
+  it('sends a local date and time with the offset of the day (UK summer and winter time here)', () => {
+    expect(localMomentToRfc3339('2026-05-04T14:05')).toBe('2026-05-04T14:05:00+01:00');
+    expect(localMomentToRfc3339('2026-11-24T09:30')).toBe('2026-11-24T09:30:00+00:00');
+    expect(localMomentToRfc3339('')).toBe('');
+    expect(localMomentToRfc3339('yesterday')).toBe('yesterday');
+  });
+
+  it('fills a date-and-time input with the local time to the minute', () => {
+    expect(localMomentInput(new Date(2026, 4, 4, 9, 7, 45))).toBe('2026-05-04T09:07');
   });
 });

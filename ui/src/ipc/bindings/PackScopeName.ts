@@ -3,4 +3,4 @@
 /**
  * What an evidence pack covers.
  */
-export type PackScopeName = "all" | "people" | "audit" | "policies" | "acknowledgements" | "devices" | "byod" | "byod_check";
+export type PackScopeName = "all" | "people" | "audit" | "policies" | "acknowledgements" | "devices" | "byod" | "byod_check" | "incidents";
