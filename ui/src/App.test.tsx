@@ -3,6 +3,8 @@ import { act, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { App } from './App';
+import { evidenceEntry, evidenceMap } from './dspt/testing';
+import { dashboardItem } from './home/testing';
 import type { AppStatus, BackupSettingsView, CreatedVault, SessionInfo } from './ipc';
 import { policiesForMe } from './testing/acknowledgementFixtures';
 import { commandError, commandHandler, type CommandHandlers } from './testing/commands';
@@ -16,6 +18,7 @@ function setup(status: () => AppStatus | Promise<AppStatus>, handlers: CommandHa
     app_status: status,
     ack_mine: () => policiesForMe([]),
     notification_list: () => [],
+    dashboard_view: () => ({ items: [], clocks: [] }),
     ...handlers,
   });
   mockIPC(ipc);
@@ -181,6 +184,25 @@ describe('App', () => {
     expect(await heading('Settings')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Home' }));
     expect(await heading('Riverside Surgery')).toBeInTheDocument();
+  });
+
+  it('goes from a dashboard item, and from the DSPT evidence, to the section where the records are kept', async () => {
+    const { user } = setup(() => appStatus({ vault, session }), {
+      dashboard_view: () => ({
+        items: [dashboardItem({ key: 'leavers', audience: 'practice', section: 'staff', title: 'Check the leavers' })],
+        clocks: [],
+      }),
+      dspt_evidence_map: () => evidenceMap({ entries: [evidenceEntry({ id: '1.1.5', section: 'staff' })] }),
+      people_list: () => peopleView(),
+    });
+    await heading('Riverside Surgery');
+    await user.click(await screen.findByRole('button', { name: 'Go to Staff: Check the leavers' }));
+    expect(await heading('Staff')).toBeInTheDocument();
+
+    await user.click(screen.getByRole('button', { name: 'DSPT evidence' }));
+    expect(await heading('DSPT evidence')).toBeInTheDocument();
+    await user.click(await screen.findByRole('button', { name: 'Go to Staff: item 1.1.5' }));
+    expect(await heading('Staff')).toBeInTheDocument();
   });
 
   it('goes back to sign-in, saying why, when a person\'s access ends while they are signed in', async () => {

@@ -11,7 +11,9 @@ import { AuditScreen } from './audit/AuditScreen';
 import { ByodScreen } from './byod/ByodScreen';
 import { DevicesScreen } from './devices/DevicesScreen';
 import { DisposalsScreen } from './disposals/DisposalsScreen';
+import { DsptScreen } from './dspt/DsptScreen';
 import { HomeScreen } from './home/HomeScreen';
+import { IncidentsScreen, type IncidentsStart } from './incidents/IncidentsScreen';
 import { sessionLock, type AppStatus, type CreatedVault, type KnownVault, type SessionInfo } from './ipc';
 import { PacksScreen } from './packs/PacksScreen';
 import { StaffScreen } from './people/StaffScreen';
@@ -29,9 +31,10 @@ import { RecoveryKeyScreen } from './vault/RecoveryKeyScreen';
 
 /**
  * The section open in the signed-in app, and for whom: unlocking carries on where the person left
- * off. `visit` counts the moves, so choosing a section again starts it afresh.
+ * off. `visit` counts the moves, so choosing a section again starts it afresh. `incidents` is where the
+ * incidents section opens when another screen sends someone there (a device's page).
  */
-type Place = { login: string; section: Section; visit: number };
+type Place = { login: string; section: Section; visit: number; incidents?: IncidentsStart };
 
 /** Shows the screen that fits the app's state in Rust. */
 export function App() {
@@ -164,40 +167,60 @@ function SignedIn({ session, onLocking, place, onNavigate }: SignedInProps) {
   const section = place?.login === login && open.includes(place.section) ? place.section : 'home';
   const visit = place?.visit ?? 0;
   const navigate = (next: Section) => onNavigate({ login, section: next, visit: visit + 1 });
+  const openIncidents = (start: IncidentsStart) =>
+    onNavigate({ login, section: 'incidents', visit: visit + 1, incidents: start });
+  const incidentsStart = section === 'incidents' && place?.login === login ? place.incidents : undefined;
 
   return (
     <SessionPage
       session={session}
       navigation={{ current: section, onNavigate: navigate }}
-      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices' || section === 'disposals' || section === 'byod'}
+      wide={section === 'staff' || section === 'audit' || section === 'policies' || section === 'acknowledgements' || section === 'devices' || section === 'disposals' || section === 'byod' || section === 'incidents' || section === 'dspt'}
     >
-      <SectionScreen key={visit} section={section} session={session} onNavigate={navigate} />
+      <SectionScreen
+        key={visit}
+        section={section}
+        session={session}
+        onNavigate={navigate}
+        incidentsStart={incidentsStart}
+        onOpenIncidents={openIncidents}
+      />
     </SessionPage>
   );
 }
 
-type SectionScreenProps = { section: Section; session: SessionInfo; onNavigate: (section: Section) => void };
+type SectionScreenProps = {
+  section: Section;
+  session: SessionInfo;
+  onNavigate: (section: Section) => void;
+  incidentsStart: IncidentsStart | undefined;
+  onOpenIncidents: (start: IncidentsStart) => void;
+};
 
-function SectionScreen({ section, session, onNavigate }: SectionScreenProps) {
+function SectionScreen({ section, session, onNavigate, incidentsStart, onOpenIncidents }: SectionScreenProps) {
   switch (section) {
     case 'home':
-      return <HomeScreen session={session} onNavigate={onNavigate} />;
+      return <HomeScreen session={session} onNavigate={onNavigate} onOpenIncidents={onOpenIncidents} />;
     case 'policies':
       return <PoliciesScreen session={session} />;
     case 'acknowledgements':
       return <AcknowledgementsScreen session={session} />;
     case 'devices':
-      return <DevicesScreen session={session} />;
+      return <DevicesScreen session={session} onOpenIncidents={onOpenIncidents} />;
     case 'disposals':
       return <DisposalsScreen session={session} />;
     case 'byod':
       return <ByodScreen session={session} />;
+    case 'incidents':
+      return <IncidentsScreen session={session} start={incidentsStart} />;
     case 'staff':
       return <StaffScreen session={session} />;
     case 'audit':
       return <AuditScreen />;
+    case 'dspt':
+      return <DsptScreen session={session} onNavigate={onNavigate} />;
     case 'packs':
-      return <PacksScreen />;
+      return <PacksScreen session={session} />;
     case 'settings':
       return <SettingsScreen session={session} />;
     case 'account':

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useRef, useState, type FormEvent } from 'react';
 
+import { SESSION_KEY } from '../appStatus';
 import { ackAcknowledge, ackOpen, ackReachedEnd, type AcknowledgementRow, type PolicyForMeRow } from '../ipc';
 import { PolicyBlocks } from '../policies/PolicyBlocks';
 import { formatMomentDay } from '../shared/dates';
@@ -8,7 +9,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { hasReachedEnd } from './readerEnd';
-import { ACK_KEY, ACK_MINE_KEY, useVersionText } from './useAcknowledgements';
+import { ACK_MINE_KEY, useVersionText } from './useAcknowledgements';
 
 const FIELD_IDS = { confirmed: 'ack-confirm' } as const;
 
@@ -36,7 +37,8 @@ export function PolicyReader({ policy, statement }: PolicyReaderProps) {
   });
   const acknowledge = useMutation({
     mutationFn: ackAcknowledge,
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ACK_KEY }),
+    // Everything the session shows: an acknowledgement moves the figures and the dashboard too.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSION_KEY }),
   });
 
   const [confirmed, setConfirmed] = useState(false);

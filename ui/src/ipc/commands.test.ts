@@ -7,6 +7,10 @@ import { appStatus, jordan, person } from '../testing/fixtures';
 import {
   backupFind,
   certificateInfo,
+  dashboardView,
+  dsptEvidenceMap,
+  packAnnualCreate,
+  packAnnualStatement,
   packCreate,
   peopleUpdate,
   sessionLock,
@@ -53,6 +57,35 @@ describe('the IPC adapter', () => {
     expect(ipc).toHaveBeenCalledWith('vault_open_demo', {});
     await expect(certificateInfo()).resolves.toEqual(certificate);
     expect(ipc).toHaveBeenCalledWith('certificate_info', {});
+  });
+
+  it('asks for the dashboard with no arguments, and sends periods and the annual sign-off as `request`', async () => {
+    const created = { path: '/p/annual.pdf', sha256: 'cd', bytes: 20 };
+    const map = {
+      source: 'NHS England',
+      toolkitYear: '2025-26',
+      from: '2026-04-01',
+      to: '2027-03-31',
+      entries: [],
+      currentYearFrom: '2026-04-01',
+      currentYearTo: '2027-03-31',
+    };
+    const ipc = commandHandler({
+      dashboard_view: () => ({ items: [], clocks: [] }),
+      dspt_evidence_map: () => map,
+      pack_annual_statement: () => 'I sign it off.',
+      pack_annual_create: () => created,
+    });
+    mockIPC(ipc);
+    await expect(dashboardView()).resolves.toEqual({ items: [], clocks: [] });
+    expect(ipc).toHaveBeenCalledWith('dashboard_view', {});
+    await expect(dsptEvidenceMap({ from: '', to: '' })).resolves.toEqual(map);
+    expect(ipc).toHaveBeenCalledWith('dspt_evidence_map', { request: { from: '', to: '' } });
+    await expect(packAnnualStatement({ from: '2026-04-01', to: '2027-03-31' })).resolves.toBe('I sign it off.');
+    expect(ipc).toHaveBeenCalledWith('pack_annual_statement', { request: { from: '2026-04-01', to: '2027-03-31' } });
+    const signed = { from: '2026-04-01', to: '2027-03-31', password: 'p', confirmed: true };
+    await expect(packAnnualCreate(signed)).resolves.toEqual(created);
+    expect(ipc).toHaveBeenCalledWith('pack_annual_create', { request: signed });
   });
 
   it('hands on a CommandError from Rust as it is', async () => {

@@ -9,6 +9,7 @@ import type { AcknowledgeOnBehalfRequest } from './bindings/AcknowledgeOnBehalfR
 import type { AcknowledgeRequest } from './bindings/AcknowledgeRequest';
 import type { AddedPerson } from './bindings/AddedPerson';
 import type { AllocateRequest } from './bindings/AllocateRequest';
+import type { AnnualPackRequest } from './bindings/AnnualPackRequest';
 import type { AppStatus } from './bindings/AppStatus';
 import type { AuditPageView } from './bindings/AuditPageView';
 import type { AuditQuery } from './bindings/AuditQuery';
@@ -32,6 +33,7 @@ import type { ComplianceBarRequest } from './bindings/ComplianceBarRequest';
 import type { ConfirmRecoveryKeyRequest } from './bindings/ConfirmRecoveryKeyRequest';
 import type { CreatedVault } from './bindings/CreatedVault';
 import type { CreateVaultRequest } from './bindings/CreateVaultRequest';
+import type { DashboardView } from './bindings/DashboardView';
 import type { DeviceDetailView } from './bindings/DeviceDetailView';
 import type { DeviceFormRequest } from './bindings/DeviceFormRequest';
 import type { DeviceImportPreviewView } from './bindings/DeviceImportPreviewView';
@@ -44,9 +46,19 @@ import type { DisposalLogView } from './bindings/DisposalLogView';
 import type { DisposalRequest } from './bindings/DisposalRequest';
 import type { DisposalRow } from './bindings/DisposalRow';
 import type { EditDraftRequest } from './bindings/EditDraftRequest';
+import type { EvidenceMapView } from './bindings/EvidenceMapView';
 import type { ExportedFile } from './bindings/ExportedFile';
 import type { IdleLockRequest } from './bindings/IdleLockRequest';
 import type { IdRequest } from './bindings/IdRequest';
+import type { IncidentActionRequest } from './bindings/IncidentActionRequest';
+import type { IncidentAssessRequest } from './bindings/IncidentAssessRequest';
+import type { IncidentDeviceRequest } from './bindings/IncidentDeviceRequest';
+import type { IncidentGradeRequest } from './bindings/IncidentGradeRequest';
+import type { IncidentReportRequest } from './bindings/IncidentReportRequest';
+import type { IncidentRequest } from './bindings/IncidentRequest';
+import type { IncidentRow } from './bindings/IncidentRow';
+import type { IncidentsView } from './bindings/IncidentsView';
+import type { IncidentStatusRequest } from './bindings/IncidentStatusRequest';
 import type { KnownVault } from './bindings/KnownVault';
 import type { MatrixView } from './bindings/MatrixView';
 import type { NewRecoveryKey } from './bindings/NewRecoveryKey';
@@ -60,6 +72,7 @@ import type { PasswordCheckRequest } from './bindings/PasswordCheckRequest';
 import type { PasswordRequest } from './bindings/PasswordRequest';
 import type { PasswordStrength } from './bindings/PasswordStrength';
 import type { PeopleView } from './bindings/PeopleView';
+import type { PeriodRequest } from './bindings/PeriodRequest';
 import type { PersonFormRequest } from './bindings/PersonFormRequest';
 import type { PersonInfo } from './bindings/PersonInfo';
 import type { PersonRow } from './bindings/PersonRow';
@@ -190,6 +203,14 @@ export const packCreate = (request: PackRequest): Promise<PackCreated> => call('
 /** Opens a pack (in the vault's packs folder) in the computer's PDF reader. */
 export const packOpen = (request: PackOpenRequest): Promise<null> => call('pack_open', { request });
 
+/** The statement the SIRO signs for the annual DSPT-year pack over a period (refused for anyone else). */
+export const packAnnualStatement = (request: PeriodRequest): Promise<string> =>
+  call('pack_annual_statement', { request });
+
+/** The SIRO signs the annual pack with their password; it is made, signed and saved in the `packs` folder. */
+export const packAnnualCreate = (request: AnnualPackRequest): Promise<PackCreated> =>
+  call('pack_annual_create', { request });
+
 /** The practice's signing certificate. */
 export const certificateInfo = (): Promise<CertificateView> => call('certificate_info');
 
@@ -227,6 +248,15 @@ export async function chooseVaultFile(): Promise<string | null> {
     throw toCommandError(reason);
   }
 }
+
+// --- the dashboard and the DSPT evidence map ---
+
+/** What the signed-in person should look at first: items by audience and urgency, and running 72-hour clocks. */
+export const dashboardView = (): Promise<DashboardView> => call('dashboard_view');
+
+/** The DSPT evidence map for a period; empty days ask for the DSPT year holding today. */
+export const dsptEvidenceMap = (request: PeriodRequest): Promise<EvidenceMapView> =>
+  call('dspt_evidence_map', { request });
 
 // --- policies ---
 
@@ -426,3 +456,41 @@ export async function chooseEvidenceFile(): Promise<string | null> {
     throw toCommandError(reason);
   }
 }
+
+// --- incidents ---
+
+/** The incidents the viewer may see, what they may do, and the choices the forms offer. */
+export const incidentList = (): Promise<IncidentsView> => call('incident_list');
+
+/** Records an incident or near miss (anyone may); times are RFC 3339 with their offset. */
+export const incidentRecord = (request: IncidentRequest): Promise<IncidentRow> => call('incident_record', { request });
+
+/** Grades an incident: likelihood × severity, each 1 to 5. */
+export const incidentGrade = (request: IncidentGradeRequest): Promise<IncidentRow> => call('incident_grade', { request });
+
+/** Adds a dated entry to an incident's log of containment and actions. */
+export const incidentActionAdd = (request: IncidentActionRequest): Promise<IncidentRow> =>
+  call('incident_action_add', { request });
+
+/** Records the IG lead's assessment, lessons and the policies involved. */
+export const incidentAssess = (request: IncidentAssessRequest): Promise<IncidentRow> =>
+  call('incident_assess', { request });
+
+/** Records the reports made (DSPT tool, ICO), or why a reportable incident was not reported. */
+export const incidentReport = (request: IncidentReportRequest): Promise<IncidentRow> =>
+  call('incident_report', { request });
+
+/** Withdraws an incident, marks it a duplicate, or reopens it, with a reason. */
+export const incidentStatus = (request: IncidentStatusRequest): Promise<IncidentRow> =>
+  call('incident_status', { request });
+
+/** Links a device to an incident (a lost or stolen device incident marks it lost or stolen). */
+export const incidentLinkDevice = (request: IncidentDeviceRequest): Promise<IncidentRow> =>
+  call('incident_link_device', { request });
+
+/** The statement the signed-in person would sign to close an incident (`id` = incident), for their next role. */
+export const incidentClosureStatement = (request: IdRequest): Promise<SignOffStatement> =>
+  call('incident_closure_statement', { request });
+
+/** Signs an incident's closure review with the signer's password; the last signature closes it. */
+export const incidentCloseSign = (request: SignRequest): Promise<IncidentRow> => call('incident_close_sign', { request });

@@ -2,20 +2,24 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 
 import { packOpen } from '../ipc';
-import type { PackCreated, PackRequest } from '../ipc';
+import type { PackCreated } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { SummaryRow } from '../shared/SummaryRow';
-import { scopeLabel } from './scopes';
 import { useCertificate } from './useCertificate';
 
-type PackCreatedPanelProps = {
+/** A pack just made (an ordinary one or the annual one), and what it covers. */
+export type MadePack = {
   created: PackCreated;
-  /** What was asked for. */
-  request: PackRequest;
+  /** What it covers, e.g. "People and roles". */
+  label: string;
+  /** Its period, `YYYY-MM-DD`, both days included. */
+  from: string;
+  to: string;
 };
 
 /** The pack just made: where it is, how to recognise it, and how an inspector can check it. */
-export function PackCreatedPanel({ created, request }: PackCreatedPanelProps) {
+export function PackCreatedPanel({ made }: { made: MadePack }) {
+  const { created } = made;
   const heading = useRef<HTMLHeadingElement>(null);
   const certificate = useCertificate();
   const opened = useMutation({ mutationFn: () => packOpen({ path: created.path }) });
@@ -31,7 +35,7 @@ export function PackCreatedPanel({ created, request }: PackCreatedPanelProps) {
           Evidence pack made and signed
         </h2>
         <div className="nhsuk-panel__body">
-          {scopeLabel(request.scope)}, {formatDay(request.from)} to {formatDay(request.to)}
+          {made.label}, {formatDay(made.from)} to {formatDay(made.to)}
         </div>
       </div>
 

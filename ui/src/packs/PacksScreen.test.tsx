@@ -21,7 +21,7 @@ function setup(handlers: CommandHandlers = {}) {
     ...handlers,
   });
   mockIPC(ipc);
-  return { ipc, ...renderWithQuery(<PacksScreen />) };
+  return { ipc, ...renderWithQuery(<PacksScreen session={session} />) };
 }
 
 const field = (id: string) => document.getElementById(id) as HTMLInputElement;
@@ -43,6 +43,8 @@ describe('PacksScreen', () => {
     expect(field('pack-scope-all')).toBeChecked();
     expect(field('pack-scope-people')).not.toBeChecked();
     expect(field('pack-scope-audit')).not.toBeChecked();
+    expect(field('pack-scope-incidents')).not.toBeChecked();
+    expect(screen.getByLabelText('Incidents')).toHaveAccessibleDescription(/72-hour clock/);
     expect(screen.getByLabelText('From')).toHaveValue('2026-04-01');
     expect(screen.getByLabelText('To')).toHaveValue('2027-03-31');
     expect(field('pack-from')).toHaveAccessibleDescription(/for example 2025-04-01/);
@@ -78,6 +80,18 @@ describe('PacksScreen', () => {
     expect(document.getElementById('pack-sha256')).toHaveTextContent(created.sha256);
     expect(progress).toBeEmptyDOMElement();
     expect(document.getElementById('pack-submit')).toBeEnabled();
+  });
+
+  it('makes a pack of the incidents alone', async () => {
+    const { ipc, user } = setup({ pack_create: () => created });
+    await user.click(screen.getByLabelText('Incidents'));
+    await user.click(screen.getByRole('button', { name: 'Make and sign the pack' }));
+    await waitFor(() =>
+      expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'incidents', from: '2026-04-01', to: '2027-03-31', recordId: null } }),
+    );
+    expect(await screen.findByRole('region', { name: 'Evidence pack made and signed' })).toHaveTextContent(
+      'Incidents, 1 April 2026 to 31 March 2027',
+    );
   });
 
   it('tells an inspector how to check the pack, with the certificate fingerprint to compare', async () => {

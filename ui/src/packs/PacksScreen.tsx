@@ -1,16 +1,17 @@
 import { useMutation } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { z } from 'zod';
 
-import { packCreate } from '../ipc';
+import { packCreate, type SessionInfo } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { Radios } from '../shared/Radios';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { dsptYear } from './dsptYear';
-import { PackCreatedPanel } from './PackCreatedPanel';
-import { SCOPE_NAMES, SCOPES } from './scopes';
+import { AnnualPackPanel } from './AnnualPackPanel';
+import { PackCreatedPanel, type MadePack } from './PackCreatedPanel';
+import { SCOPE_NAMES, SCOPES, scopeLabel } from './scopes';
 
 const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -23,12 +24,20 @@ const schema = z.object({
 
 const FIELD_IDS = { scope: 'pack-scope-all', from: 'pack-from', to: 'pack-to' } as const;
 
-/** Makes a signed PDF evidence pack of the practice's records for a scope and a period. */
-export function PacksScreen() {
+/**
+ * Makes a signed PDF evidence pack of the practice's records for a scope and a period; and the
+ * annual DSPT pack, which the SIRO signs off. The last pack made, of either kind, is shown at the top.
+ */
+export function PacksScreen({ session }: { session: SessionInfo }) {
   // The DSPT year containing today, worked out once: a suggestion, which Rust checks like any other.
   const year = useMemo(() => dsptYear(), []);
   const form = useSchemaForm(schema, { scope: 'all', from: year.from, to: year.to });
-  const create = useMutation({ mutationFn: packCreate });
+  const [made, setMade] = useState<MadePack | null>(null);
+  const create = useMutation({
+    mutationFn: packCreate,
+    onMutate: () => setMade(null),
+    onSuccess: (created, request) => setMade({ created, label: scopeLabel(request.scope), from: request.from, to: request.to }),
+  });
   const errors = formErrors(form.formState.errors, create.error, FIELD_IDS);
 
   const submit = form.handleSubmit(
@@ -50,11 +59,11 @@ export function PacksScreen() {
         after it was made.
       </p>
 
-      {create.data && create.variables ? <PackCreatedPanel created={create.data} request={create.variables} /> : null}
+      {made ? <PackCreatedPanel made={made} /> : null}
 
       <form onSubmit={submit} noValidate aria-labelledby="pack-form-heading">
         <h2 className="nhsuk-heading-m" id="pack-form-heading">
-          {create.data ? 'Make another pack' : 'Make a pack'}
+          {made ? 'Make another pack' : 'Make a pack'}
         </h2>
         <Radios
           id="pack-scope"
@@ -108,6 +117,8 @@ export function PacksScreen() {
           {create.isPending ? 'Making the pack…' : 'Make and sign the pack'}
         </button>
       </form>
+
+      <AnnualPackPanel session={session} onStarted={() => setMade(null)} onMade={setMade} />
     </div>
   );
 }

@@ -8,7 +8,7 @@ export const SCOPES: readonly Scope[] = [
     value: 'all',
     label: 'Whole practice',
     id: 'pack-scope-all',
-    hint: 'The policy register, staff acknowledgements, the device register and disposals, BYOD checks, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
+    hint: 'The policy register, staff acknowledgements, the device register and disposals, BYOD checks, incidents, the staff register and roles, and the audit trail. For example for the DSPT or a CQC inspection.',
   },
   {
     value: 'policies',
@@ -35,6 +35,12 @@ export const SCOPES: readonly Scope[] = [
     hint: 'Checks of staff’s own devices in the period, with their outcomes and the risks the SIRO accepted.',
   },
   {
+    value: 'incidents',
+    label: 'Incidents',
+    id: 'pack-scope-incidents',
+    hint: 'Incidents and near misses the practice became aware of in the period: their grading, actions, reports within the 72-hour clock, and closure sign-offs.',
+  },
+  {
     value: 'people',
     label: 'People and roles',
     id: 'pack-scope-people',
@@ -48,7 +54,7 @@ export const SCOPES: readonly Scope[] = [
   },
 ];
 
-export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'devices', 'byod', 'people', 'audit'] as const satisfies readonly PackScopeName[];
+export const SCOPE_NAMES = ['all', 'policies', 'acknowledgements', 'devices', 'byod', 'incidents', 'people', 'audit'] as const satisfies readonly PackScopeName[];
 
 /** "Whole practice" for `all`. */
 export function scopeLabel(name: PackScopeName): string {

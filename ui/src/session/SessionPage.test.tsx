@@ -40,8 +40,10 @@ describe('SessionPage', () => {
       ['nav-devices', 'Devices'],
       ['nav-byod', 'BYOD checks'],
       ['nav-disposals', 'Disposals'],
+      ['nav-incidents', 'Incidents'],
       ['nav-staff', 'Staff'],
       ['nav-audit', 'Audit trail'],
+      ['nav-dspt', 'DSPT evidence'],
       ['nav-packs', 'Evidence packs'],
       ['nav-settings', 'Settings'],
       ['nav-account', 'My account'],
@@ -65,7 +67,10 @@ describe('SessionPage', () => {
     expect(document.getElementById('nav-audit')).toBeNull();
     expect(document.getElementById('nav-packs')).toBeNull();
     expect(document.getElementById('nav-acknowledgements')).toBeNull();
+    expect(document.getElementById('nav-dspt')).toBeNull();
     expect(document.getElementById('nav-policies')).toBeInTheDocument();
+    // Everyone may report an incident.
+    expect(document.getElementById('nav-incidents')).toBeInTheDocument();
     expect(document.getElementById('nav-staff')).toBeInTheDocument();
     expect(document.getElementById('nav-settings')).toBeInTheDocument();
   });

@@ -13,13 +13,15 @@ export type Section =
   | 'devices'
   | 'byod'
   | 'disposals'
+  | 'incidents'
   | 'staff'
   | 'audit'
+  | 'dspt'
   | 'packs'
   | 'settings'
   | 'account';
 
-type SectionLink = {
+export type SectionLink = {
   section: Section;
   label: string;
   /** Shown only to people whose roles allow it (core enforces it either way). */
@@ -37,8 +39,12 @@ const SECTION_LINKS: readonly SectionLink[] = [
   { section: 'devices', label: 'Devices' },
   { section: 'byod', label: 'BYOD checks', shownTo: (permissions) => permissions.viewDevices },
   { section: 'disposals', label: 'Disposals', shownTo: (permissions) => permissions.viewDevices },
+  // Everyone may report an incident (and sees the ones they reported).
+  { section: 'incidents', label: 'Incidents' },
   { section: 'staff', label: 'Staff' },
   { section: 'audit', label: 'Audit trail', shownTo: (permissions) => permissions.viewAuditLog },
+  // The evidence map judges the practice's records: for those who may view compliance.
+  { section: 'dspt', label: 'DSPT evidence', shownTo: (permissions) => permissions.viewCompliance },
   { section: 'packs', label: 'Evidence packs', shownTo: (permissions) => permissions.generatePacks },
   { section: 'settings', label: 'Settings' },
   { section: 'account', label: 'My account' },
@@ -47,6 +53,14 @@ const SECTION_LINKS: readonly SectionLink[] = [
 /** The sections this person's roles open, in menu order. */
 export function sectionsFor(permissions: Permissions): SectionLink[] {
   return SECTION_LINKS.filter((link) => link.shownTo?.(permissions) ?? true);
+}
+
+/**
+ * The menu entry of a section that Rust names (a dashboard item's, an evidence item's), if this
+ * person's roles open it; `undefined` for any other name.
+ */
+export function openSection(permissions: Permissions, name: string): SectionLink | undefined {
+  return sectionsFor(permissions).find((link) => link.section === name);
 }
 
 type SessionPageProps = {

@@ -8,6 +8,7 @@ import type {
   AcknowledgeOnBehalfRequest,
   AcknowledgeRequest,
   AddedPerson,
+  AnnualPackRequest,
   AppStatus,
   AuditPageView,
   AuditQuery,
@@ -26,7 +27,9 @@ import type {
   ConfirmRecoveryKeyRequest,
   CreatedVault,
   CreateVaultRequest,
+  DashboardView,
   ErrorCode,
+  EvidenceMapView,
   ExportedFile,
   FieldError,
   IdleLockRequest,
@@ -43,6 +46,7 @@ import type {
   PasswordRequest,
   PasswordStrength,
   PeopleView,
+  PeriodRequest,
   PersonFormRequest,
   PersonInfo,
   PersonRow,
@@ -87,6 +91,10 @@ type Commands = {
   backup_restore: [BackupRestoreRequest, SessionInfo];
   pack_create: [PackRequest, PackCreated];
   pack_open: [PackOpenRequest, null];
+  pack_annual_statement: [PeriodRequest, string];
+  pack_annual_create: [AnnualPackRequest, PackCreated];
+  dashboard_view: [undefined, DashboardView];
+  dspt_evidence_map: [PeriodRequest, EvidenceMapView];
   certificate_import: [CertificateImportRequest, CertificateView];
   certificate_info: [undefined, CertificateView];
   certificate_export: [undefined, CertificateView];

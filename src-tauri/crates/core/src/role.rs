@@ -79,6 +79,8 @@ pub enum Permission {
     ViewDevices,
     /// Manage incidents: grade them, keep their log, record reports (everyone may record one).
     ManageIncidents,
+    /// See every incident, to advise on it and sign its closure (everyone sees those they reported).
+    ViewIncidents,
 }
 
 impl Permission {
@@ -96,6 +98,7 @@ impl Permission {
             Permission::ManageDevices => "keep the device register",
             Permission::ViewDevices => "see the device register",
             Permission::ManageIncidents => "manage incidents",
+            Permission::ViewIncidents => "see every incident",
         }
     }
 
@@ -107,7 +110,10 @@ impl Permission {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
             Permission::ViewAuditLog => &[Role::PracticeManager, Role::IgLead, Role::Siro, Role::Dpo],
-            Permission::GeneratePacks | Permission::ViewCompliance | Permission::ViewDevices => {
+            Permission::GeneratePacks
+            | Permission::ViewCompliance
+            | Permission::ViewDevices
+            | Permission::ViewIncidents => {
                 &[Role::PracticeManager, Role::IgLead, Role::CaldicottGuardian, Role::Siro, Role::Dpo]
             }
             Permission::ManagePolicies | Permission::ManageDevices | Permission::ManageIncidents => {

@@ -238,18 +238,15 @@ fn moment(problems: &mut Problems, field: Field, typed: &str, what: &str) -> Opt
 }
 
 impl Session {
-    /// Every incident, newest first. Managers see all; everyone else the ones they reported and
-    /// those whose closure review asks for a role they hold (the SIRO, the Caldicott Guardian).
+    /// Every incident, newest first, for those who manage, advise on or sign them off (the
+    /// practice manager, IG lead, SIRO, Caldicott Guardian and DPO); others see those they reported.
     pub fn incidents(&self, now: OffsetDateTime) -> Result<Vec<IncidentRecord>> {
         let all = store::all(self.vault.connection())?;
-        match self.require(Permission::ManageIncidents, now) {
+        match self.require(Permission::ViewIncidents, now) {
             Ok(_) => Ok(all),
             Err(CoreError::Forbidden { .. }) => {
                 let me = self.own_record()?;
-                Ok(all
-                    .into_iter()
-                    .filter(|i| i.reported_by.id == me.id || i.closure_roles().into_iter().any(|r| me.has(r)))
-                    .collect())
+                Ok(all.into_iter().filter(|i| i.reported_by.id == me.id).collect())
             }
             Err(other) => Err(other),
         }
