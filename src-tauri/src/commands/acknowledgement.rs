@@ -122,7 +122,7 @@ pub(crate) fn acknowledgement_row(a: &Acknowledgement, full_name: Option<String>
         first_opened_at: a.first_opened_at.clone(),
         acknowledged_at: a.acknowledged_at.clone(),
         method: method_name(a.method),
-        recorded_by: a.recorded_by.as_ref().map(|r| PersonRefView { id: r.id, full_name: r.full_name.clone() }),
+        recorded_by: a.recorded_by.as_ref().map(PersonRefView::from),
         reason: a.reason.clone(),
     }
 }

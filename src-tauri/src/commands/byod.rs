@@ -2,13 +2,13 @@
 
 use custodian_core::secrecy::SecretString;
 use custodian_core::{
-    ByodCheck, ByodCheckForm, CertificateFile, DeviceStatus, ItemAnswer, Ownership, Permission, PersonStatus, Role,
+    ByodCheck, ByodCheckForm, CertificateFile, DeviceStatus, ItemAnswer, Ownership, Permission, Role,
 };
 use tauri::State;
 use time::OffsetDateTime;
 
 use super::files::field_problem;
-use super::with_session;
+use super::{current_staff, device_label, with_session};
 use crate::dto::{
     AttachmentView, ByodCheckRequest, ByodCheckRow, ByodView, CheckableDevice, CheckedItemView, ChecklistItemRequest,
     ChecklistItemView, ChecklistView, CommandError, IdRequest, NotificationRow, PersonRefView, SignOffStatement,
@@ -30,25 +30,12 @@ pub fn byod_list(state: State<'_, AppState>) -> Result<ByodView, CommandError> {
             .filter(|d| d.fields.ownership == Ownership::Personal && d.fields.status != DeviceStatus::Disposed)
             .map(|d| CheckableDevice {
                 id: d.id,
-                label: format!(
-                    "{} — {} {} {}",
-                    d.fields.asset_tag,
-                    d.fields.kind.label(),
-                    d.fields.make,
-                    d.fields.model
-                )
-                .trim()
-                .to_owned(),
+                label: device_label(&d),
                 kind: d.fields.kind.as_str().into(),
                 holder_id: d.holder.map(|h| h.id),
             })
             .collect();
-        let people = session
-            .people(now)?
-            .into_iter()
-            .filter(|p| !matches!(p.status(now.date()), PersonStatus::Left(_)))
-            .map(|p| PersonRefView { id: p.id, full_name: p.full_name })
-            .collect();
+        let people = current_staff(session, now)?;
         Ok(ByodView {
             checks: checks.iter().map(check_row).collect(),
             checklists: session
@@ -169,7 +156,7 @@ pub fn notification_dismiss(state: State<'_, AppState>, request: IdRequest) -> R
 }
 
 fn check_row(c: &ByodCheck) -> ByodCheckRow {
-    let person = |p: &custodian_core::PersonRef| PersonRefView { id: p.id, full_name: p.full_name.clone() };
+    let person = PersonRefView::from;
     ByodCheckRow {
         id: c.id,
         person: person(&c.person),

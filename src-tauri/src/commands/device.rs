@@ -1,13 +1,11 @@
 //! The device register.
 
-use custodian_core::{
-    DeviceForm, DeviceKind, DeviceRecord, DeviceStatus, Ownership, Permission, PersonStatus, YesNoUnknown,
-};
+use custodian_core::{DeviceForm, DeviceKind, DeviceRecord, DeviceStatus, Ownership, Permission, YesNoUnknown};
 use tauri::State;
 use time::OffsetDateTime;
 
 use super::files::{beside_vault, read_chosen, save_new};
-use super::with_session;
+use super::{current_staff, with_session};
 use crate::dto::{
     AllocateRequest, AllocationRow, ChoiceOption, CommandError, CsvProblemRow, DeviceDetailView, DeviceFormRequest,
     DeviceImportPreviewView, DeviceImportRequest, DeviceRegisterView, DeviceRow, DeviceStatusRequest, DeviceToReturn,
@@ -38,19 +36,8 @@ pub fn device_list(state: State<'_, AppState>) -> Result<DeviceRegisterView, Com
             Err(custodian_core::CoreError::Forbidden { .. }) => vec![],
             Err(other) => return Err(other),
         };
-        let people = if can_manage {
-            session
-                .people(now)?
-                .into_iter()
-                .filter(|p| !matches!(p.status(now.date()), PersonStatus::Left(_)))
-                .map(|p| PersonRefView { id: p.id, full_name: p.full_name })
-                .collect()
-        } else {
-            vec![]
-        };
-        let options = |all: Vec<(&str, &str)>| {
-            all.into_iter().map(|(value, label)| ChoiceOption { value: value.into(), label: label.into() }).collect()
-        };
+        let people = if can_manage { current_staff(session, now)? } else { vec![] };
+        let options = |all: Vec<(&str, &str)>| all.into_iter().map(ChoiceOption::from).collect();
         Ok(DeviceRegisterView {
             devices: devices.iter().map(device_row).collect(),
             to_return,
@@ -82,7 +69,7 @@ pub fn device_get(state: State<'_, AppState>, request: IdRequest) -> Result<Devi
             allocations: allocations
                 .into_iter()
                 .map(|a| AllocationRow {
-                    person: PersonRefView { id: a.person.id, full_name: a.person.full_name },
+                    person: (&a.person).into(),
                     from: a.from.to_string(),
                     to: a.to.map(|d| d.to_string()),
                     note: a.note,
@@ -207,7 +194,7 @@ fn form(r: &DeviceFormRequest) -> DeviceForm<'_> {
 
 fn device_row(d: &DeviceRecord) -> DeviceRow {
     let f = &d.fields;
-    let person = |p: &custodian_core::PersonRef| PersonRefView { id: p.id, full_name: p.full_name.clone() };
+    let person = PersonRefView::from;
     DeviceRow {
         id: d.id,
         asset_tag: f.asset_tag.clone(),

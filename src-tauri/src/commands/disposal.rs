@@ -6,7 +6,7 @@ use tauri::State;
 use time::OffsetDateTime;
 
 use super::files::{beside_vault, read_chosen, save_new};
-use super::with_session;
+use super::{device_label, with_session};
 use crate::dto::{
     AttachmentView, ChoiceOption, CommandError, DisposableDevice, DisposalLogView, DisposalRequest, DisposalRow,
     ExportedFile, IdRequest, PersonRefView, SignOffStatement, SignRequest,
@@ -26,18 +26,7 @@ pub fn disposal_list(state: State<'_, AppState>) -> Result<DisposalLogView, Comm
                 .devices(now)?
                 .into_iter()
                 .filter(|d| d.fields.status != DeviceStatus::Disposed && d.holder.is_none())
-                .map(|d| DisposableDevice {
-                    id: d.id,
-                    label: format!(
-                        "{} — {} {} {}",
-                        d.fields.asset_tag,
-                        d.fields.kind.label(),
-                        d.fields.make,
-                        d.fields.model
-                    )
-                    .trim()
-                    .to_owned(),
-                })
+                .map(|d| DisposableDevice { id: d.id, label: device_label(&d) })
                 .collect()
         } else {
             vec![]
@@ -47,10 +36,7 @@ pub fn disposal_list(state: State<'_, AppState>) -> Result<DisposalLogView, Comm
             can_record,
             can_check: !session.is_acknowledge_only() && (me.has(Role::IgLead) || me.has(Role::Siro)),
             devices,
-            methods: DisposalMethod::ALL
-                .into_iter()
-                .map(|m| ChoiceOption { value: m.as_str().into(), label: m.label().into() })
-                .collect(),
+            methods: DisposalMethod::ALL.into_iter().map(|m| ChoiceOption::from((m.as_str(), m.label()))).collect(),
         })
     })
 }
@@ -129,7 +115,7 @@ pub fn disposal_certificate_export(
 }
 
 fn disposal_row(d: &DisposalRecord) -> DisposalRow {
-    let person = |p: &custodian_core::PersonRef| PersonRefView { id: p.id, full_name: p.full_name.clone() };
+    let person = PersonRefView::from;
     DisposalRow {
         id: d.id,
         asset_tag: d.device.as_ref().map(|(_, tag)| tag.clone()),

@@ -5,13 +5,13 @@ use custodian_core::secrecy::SecretString;
 use custodian_core::{
     CoreError, DeviceStatus, Field, FieldProblem, INCIDENT_BREACH_TYPES, INCIDENT_CATEGORIES, INCIDENT_KINDS,
     INCIDENT_MANUAL_STATUSES, INCIDENT_STATUSES, IncidentAssessment, IncidentForm, IncidentRecord, IncidentReportForm,
-    Permission, Role, Session, incident_grading_rules, incident_label,
+    Permission, Session, incident_grading_rules, incident_label,
 };
 use tauri::State;
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc3339;
 
-use super::with_session;
+use super::{device_label, with_session};
 use crate::dto::{
     ChoiceOption, CommandError, GradeCellView, GradeStepView, GradingView, IdRequest, IncidentActionRequest,
     IncidentActionView, IncidentAssessRequest, IncidentDeviceOption, IncidentDeviceRequest, IncidentGradeRequest,
@@ -35,15 +35,7 @@ pub fn incident_list(state: State<'_, AppState>) -> Result<IncidentsView, Comman
             .filter(|d| d.fields.status != DeviceStatus::Disposed)
             .map(|d| IncidentDeviceOption {
                 id: d.id,
-                label: format!(
-                    "{} — {} {} {}",
-                    d.fields.asset_tag,
-                    d.fields.kind.label(),
-                    d.fields.make,
-                    d.fields.model
-                )
-                .trim()
-                .to_owned(),
+                label: device_label(&d),
                 status_label: if statuses { d.fields.status.label().to_owned() } else { String::new() },
             })
             .collect();
@@ -238,11 +230,7 @@ fn counts(people: &str, records: &str) -> Result<(Option<u32>, Option<u32>), Com
 }
 
 fn choices(list: &[(&str, &str)]) -> Vec<ChoiceOption> {
-    list.iter().map(|(value, label)| ChoiceOption { value: (*value).into(), label: (*label).into() }).collect()
-}
-
-fn role_option(role: Role) -> RoleOption {
-    RoleOption { role: role.into(), label: role.label().into() }
+    list.iter().copied().map(ChoiceOption::from).collect()
 }
 
 /// The grading rules, with what every cell of the grid means.
@@ -278,7 +266,7 @@ fn rfc3339(at: OffsetDateTime) -> String {
 
 /// One incident as its screens show it, with the role the viewer would sign its closure for next.
 fn incident_row(session: &Session, i: &IncidentRecord, now: OffsetDateTime) -> IncidentRow {
-    let person = |p: &custodian_core::PersonRef| PersonRefView { id: p.id, full_name: p.full_name.clone() };
+    let person = PersonRefView::from;
     let rules = incident_grading_rules();
     let step_label = |scale: &[custodian_core::ScaleStep], score: u8| {
         scale.iter().find(|s| s.score == score).map(|s| s.label.clone()).unwrap_or_default()
@@ -298,7 +286,7 @@ fn incident_row(session: &Session, i: &IncidentRecord, now: OffsetDateTime) -> I
     let can_sign = (i.status == "open")
         .then(|| session.incident_closure_statement(i.id, now).ok())
         .flatten()
-        .map(|(role, _)| role_option(role));
+        .map(|(role, _)| RoleOption::from(role));
     // A closed incident stays closed; one that may no longer change may only be reopened.
     let status_choices = if i.status == "closed" {
         vec![]
@@ -306,7 +294,7 @@ fn incident_row(session: &Session, i: &IncidentRecord, now: OffsetDateTime) -> I
         INCIDENT_MANUAL_STATUSES
             .iter()
             .filter(|s| **s != i.status && (**s == "open" || i.is_changeable()))
-            .map(|s| ChoiceOption { value: (*s).into(), label: incident_label(&INCIDENT_STATUSES, s).into() })
+            .map(|s| ChoiceOption::from((*s, incident_label(&INCIDENT_STATUSES, s))))
             .collect()
     };
     IncidentRow {
@@ -369,18 +357,18 @@ fn incident_row(session: &Session, i: &IncidentRecord, now: OffsetDateTime) -> I
                 reason: c.reason.clone(),
             })
             .collect(),
-        closure_roles: i.closure_roles().into_iter().map(role_option).collect(),
+        closure_roles: i.closure_roles().into_iter().map(RoleOption::from).collect(),
         sign_offs: i
             .sign_offs
             .iter()
             .map(|s| IncidentSignOffView {
-                role: role_option(s.role),
+                role: s.role.into(),
                 by: person(&s.by),
                 at: s.at.clone(),
                 statement: s.statement.clone(),
             })
             .collect(),
-        awaiting_sign_off: i.awaiting_sign_off().into_iter().map(role_option).collect(),
+        awaiting_sign_off: i.awaiting_sign_off().into_iter().map(RoleOption::from).collect(),
         closure_gaps: i.closure_gaps().into_iter().map(str::to_owned).collect(),
         can_sign,
     }

@@ -20,10 +20,12 @@ pub mod session;
 pub mod settings;
 pub mod vault;
 
-use custodian_core::{CoreError, Permission, Person, PersonRecord, PersonStatus, Role, Session, VaultError, permits};
+use custodian_core::{
+    CoreError, DeviceRecord, Permission, Person, PersonRecord, PersonStatus, Role, Session, VaultError, permits,
+};
 use time::OffsetDateTime;
 
-use crate::dto::{CommandError, Permissions, PersonInfo, PersonRow, PersonStatusName, SessionInfo};
+use crate::dto::{CommandError, Permissions, PersonInfo, PersonRefView, PersonRow, PersonStatusName, SessionInfo};
 use crate::state::{AppState, Stage};
 
 /// The UI's view of a person.
@@ -85,10 +87,22 @@ pub(crate) fn person_row(record: &PersonRecord, now: OffsetDateTime) -> PersonRo
 
 /// Every role with its label.
 pub(crate) fn role_options() -> Vec<crate::dto::RoleOption> {
-    Role::ALL
+    Role::ALL.into_iter().map(Into::into).collect()
+}
+
+/// Everyone who has not left, for pickers (a holder, an owner, who a check is for).
+pub(crate) fn current_staff(session: &Session, now: OffsetDateTime) -> Result<Vec<PersonRefView>, CoreError> {
+    Ok(session
+        .people(now)?
         .into_iter()
-        .map(|role| crate::dto::RoleOption { role: role.into(), label: role.label().to_owned() })
-        .collect()
+        .filter(|p| !matches!(p.status(now.date()), PersonStatus::Left(_)))
+        .map(|p| PersonRefView { id: p.id, full_name: p.full_name })
+        .collect())
+}
+
+/// A device as pickers name it: "asset tag — kind make model".
+pub(crate) fn device_label(d: &DeviceRecord) -> String {
+    format!("{} — {} {} {}", d.fields.asset_tag, d.fields.kind.label(), d.fields.make, d.fields.model).trim().to_owned()
 }
 
 /// Runs `operation` on the signed-in session after taking in other copies' saves. If the

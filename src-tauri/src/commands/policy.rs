@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 
 use super::acknowledgement::acknowledgement_row;
 use super::files::read_chosen;
-use super::{role_options, with_session};
+use super::{current_staff, role_options, with_session};
 use crate::dto::{
     CommandError, EditDraftRequest, IdRequest, NewVersionRequest, PersonRefView, PolicyBlockView, PolicyDetailView,
     PolicyFormRequest, PolicyRegisterView, PolicyRow, PolicyStandingName, PolicyTextView, PolicyUpdateRequest,
@@ -29,16 +29,7 @@ pub fn policy_list(state: State<'_, AppState>) -> Result<PolicyRegisterView, Com
         let now = OffsetDateTime::now_utc();
         let policies = session.policies(now)?;
         let can_manage = session.require(Permission::ManagePolicies, now).is_ok();
-        let owner_options = if can_manage {
-            session
-                .people(now)?
-                .into_iter()
-                .filter(|p| !matches!(p.status(now.date()), custodian_core::PersonStatus::Left(_)))
-                .map(|p| PersonRefView { id: p.id, full_name: p.full_name })
-                .collect()
-        } else {
-            vec![]
-        };
+        let owner_options = if can_manage { current_staff(session, now)? } else { vec![] };
         Ok(PolicyRegisterView {
             policies: policies.iter().map(|p| policy_row(p, now)).collect(),
             can_manage,
@@ -272,10 +263,6 @@ fn source_of<'a>(request: &'a VersionSourceRequest, file: Option<&'a [u8]>) -> P
     }
 }
 
-fn person_ref(p: &custodian_core::PersonRef) -> PersonRefView {
-    PersonRefView { id: p.id, full_name: p.full_name.clone() }
-}
-
 pub(crate) fn version_row(v: &PolicyVersion) -> VersionRow {
     VersionRow {
         id: v.id,
@@ -291,7 +278,7 @@ pub(crate) fn version_row(v: &PolicyVersion) -> VersionRow {
         content_hash: v.content_hash.clone(),
         source: v.source.clone(),
         change_summary: v.change_summary.clone(),
-        author: person_ref(&v.author),
+        author: (&v.author).into(),
         created_at: v.created_at.clone(),
         submitted_at: v.submitted_at.clone(),
         approved_at: v.approved_at.clone(),
@@ -304,7 +291,7 @@ fn policy_row(p: &Policy, now: OffsetDateTime) -> PolicyRow {
     PolicyRow {
         id: p.id,
         title: p.title.clone(),
-        owner: p.owner.as_ref().map(person_ref),
+        owner: p.owner.as_ref().map(PersonRefView::from),
         approvers: p.approvers.iter().copied().map(Into::into).collect(),
         review_months: p.review_months,
         audience: p.audience.iter().copied().map(Into::into).collect(),
@@ -330,7 +317,7 @@ fn sign_off_row(s: &SignOff) -> SignOffRow {
             SignOffKind::Approval => SignOffKindName::Approval,
             SignOffKind::ReviewedNoChange => SignOffKindName::ReviewNoChange,
         },
-        signer: person_ref(&s.signer),
+        signer: (&s.signer).into(),
         roles: s.roles.iter().copied().map(Into::into).collect(),
         content_hash: s.content_hash.clone(),
         statement: s.statement.clone(),

@@ -730,3 +730,22 @@ impl From<RoleName> for custodian_core::Role {
         }
     }
 }
+
+impl From<custodian_core::Role> for RoleOption {
+    fn from(role: custodian_core::Role) -> RoleOption {
+        RoleOption { role: role.into(), label: role.label().to_owned() }
+    }
+}
+
+impl From<&custodian_core::PersonRef> for PersonRefView {
+    fn from(person: &custodian_core::PersonRef) -> PersonRefView {
+        PersonRefView { id: person.id, full_name: person.full_name.clone() }
+    }
+}
+
+impl From<(&str, &str)> for ChoiceOption {
+    /// A stored name and its label.
+    fn from((value, label): (&str, &str)) -> ChoiceOption {
+        ChoiceOption { value: value.to_owned(), label: label.to_owned() }
+    }
+}

@@ -1,19 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
-
-import { byodAcceptRisk, type ByodCheckRow, type CommandError, type ErrorCode, type SignRequest } from '../ipc';
+import { byodAcceptRisk, type ByodCheckRow, type ErrorCode } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { formErrors } from '../shared/formErrors';
-import { LoadFailed, Loading } from '../shared/QueryState';
+import { StatementSignature, StatementState } from '../shared/StatementSignature';
 import { SummaryRow } from '../shared/SummaryRow';
-import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
-import { useSchemaForm } from '../shared/useSchemaForm';
+import { useStatementSignature } from '../shared/useStatementSignature';
 import { checkName, failedItems } from './labels';
 import { useRefreshAfterByodChange, useRiskStatement } from './useByod';
 
-const FIELD_IDS = signatureFieldIds('byod-risk');
-
+const ID_PREFIX = 'byod-risk';
 
 /** Why core will not let this person sign this check: said instead of the form. */
 const REFUSALS: readonly ErrorCode[] = ['refused', 'forbidden', 'not_found'];
@@ -34,37 +28,6 @@ type AcceptRiskPanelProps = {
 export function AcceptRiskPanel({ check, signer, onCancel, onAccepted }: AcceptRiskPanelProps) {
   const statement = useRiskStatement(check.id);
   const failed = failedItems(check.items);
-
-  function content() {
-    if (statement.isPending) return <Loading>Loading the statement to sign…</Loading>;
-    if (statement.isError) {
-      if (REFUSALS.includes(statement.error.code)) {
-        return (
-          <>
-            <div className="nhsuk-inset-text" id="byod-risk-refused">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
-              <p>{statement.error.message}</p>
-            </div>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" id="byod-risk-cancel" onClick={onCancel}>
-              Back to BYOD checks
-            </button>
-          </>
-        );
-      }
-      return (
-        <LoadFailed title="The statement cannot be shown" error={statement.error} onRetry={() => void statement.refetch()} />
-      );
-    }
-    return (
-      <AcceptRiskForm
-        check={check}
-        signer={signer}
-        statement={statement.data.statement}
-        onCancel={onCancel}
-        onAccepted={onAccepted}
-      />
-    );
-  }
 
   return (
     <>
@@ -94,7 +57,16 @@ export function AcceptRiskPanel({ check, signer, onCancel, onAccepted }: AcceptR
         </SummaryRow>
         <SummaryRow name="The risk">{check.risk}</SummaryRow>
       </dl>
-      {content()}
+      <StatementState
+        idPrefix={ID_PREFIX}
+        query={statement}
+        refusals={REFUSALS}
+        back={{ label: 'Back to BYOD checks', onClick: onCancel }}
+      >
+        {(data) => (
+          <AcceptRiskForm check={check} signer={signer} statement={data.statement} onCancel={onCancel} onAccepted={onAccepted} />
+        )}
+      </StatementState>
     </>
   );
 }
@@ -103,39 +75,20 @@ type AcceptRiskFormProps = AcceptRiskPanelProps & { statement: string };
 
 function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: AcceptRiskFormProps) {
   const refresh = useRefreshAfterByodChange();
-  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
-  // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
-  const [failure, setFailure] = useState<CommandError | null>(null);
-  const accept = useMutation({
-    mutationFn: (request: SignRequest) => byodAcceptRisk(request),
-    gcTime: 0,
-    onMutate: () => setFailure(null),
-    onError: (error) => setFailure(error),
+  const signature = useStatementSignature({
+    idPrefix: ID_PREFIX,
+    sign: ({ password, confirmed }) => byodAcceptRisk({ id: check.id, password, confirmed }),
+    onSigned: async (accepted) => {
+      await refresh();
+      onAccepted(`You accepted the risk of ${checkName(accepted)}`);
+    },
   });
-  const errors = formErrors(form.formState.errors, failure, FIELD_IDS);
-
-  const submit = form.handleSubmit(
-    ({ confirmed, currentPassword }) =>
-      accept.mutate(
-        { id: check.id, password: currentPassword, confirmed },
-        {
-          onSuccess: async (accepted) => {
-            form.reset(EMPTY_SIGNATURE);
-            await refresh();
-            onAccepted(`You accepted the risk of ${checkName(accepted)}`);
-          },
-          onError: () => form.resetField('currentPassword'),
-          onSettled: () => accept.reset(),
-        },
-      ),
-    () => setFailure(null),
-  );
 
   return (
     <>
-      <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
+      <ErrorSummary errors={signature.errors.items} focusKey={signature.focusKey} />
       <StatementSignature
-        idPrefix="byod-risk"
+        {...signature.fields}
         intro={
           <>
             You sign as <strong>{signer}</strong>. Your name, the statement and the date and time are recorded with the check
@@ -143,12 +96,6 @@ function AcceptRiskForm({ check, signer, statement, onCancel, onAccepted }: Acce
           </>
         }
         statement={statement}
-        confirmError={errors.of('confirmed')}
-        passwordError={errors.of('currentPassword')}
-        confirmRegistration={form.register('confirmed')}
-        passwordRegistration={form.register('currentPassword')}
-        pending={accept.isPending}
-        onSubmit={submit}
         onCancel={onCancel}
       />
     </>

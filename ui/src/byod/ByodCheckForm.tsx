@@ -11,13 +11,13 @@ import {
   type ChecklistView,
   type CommandError,
 } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { today } from '../shared/dates';
 import { ErrorSummary, type ErrorItem } from '../shared/ErrorSummary';
 import { formErrors, type FieldIds, type FormErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
 import { SelectField } from '../shared/SelectField';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { APPROVED_WITH_RISK, checkName, failedItems, outcomeLabel, RESULTS } from './labels';

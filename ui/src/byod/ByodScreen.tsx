@@ -2,10 +2,10 @@ import { useState } from 'react';
 
 import type { ByodView, SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { AcceptRiskPanel } from './AcceptRiskPanel';
 import { ByodCheckForm } from './ByodCheckForm';
 import { ByodChecks } from './ByodChecks';
-import { ByodMessage } from './ByodMessage';
 import { Checklists } from './Checklists';
 import { useByod, type ByodCheckId } from './useByod';
 
@@ -76,7 +76,7 @@ type ChecksListProps = {
 function ChecksList({ view, message, go }: ChecksListProps) {
   return (
     <>
-      <ByodMessage message={message} />
+      <SuccessMessage id="byod-message" message={message} />
       <h1>BYOD checks</h1>
       <p>
         When staff use their own laptop or phone for practice work, a manager checks the device first, item by item

@@ -9,12 +9,12 @@ import {
   type DeviceRegisterView,
   type DeviceRow,
 } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
 import { SelectField, type SelectOption } from '../shared/SelectField';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { useRefreshAfterDeviceChange } from './useDevices';

@@ -6,9 +6,9 @@ import type { AllocationRow, DeviceDetailView, DeviceIncidentRow, DeviceRegister
 import { formatDay, formatMoment } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { SummaryRow } from '../shared/SummaryRow';
 import { AllocateForm } from './AllocateForm';
-import { DeviceMessage } from './DeviceMessage';
 import { choiceLabel, DeviceStatusTag, DISPOSED, makeAndModel, statusLabel } from './labels';
 import { LostForm } from './LostForm';
 import { ReturnForm } from './ReturnForm';
@@ -56,7 +56,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
       <button type="button" className="nhsuk-back-link" id="device-back" onClick={onBack}>
         Back to the device register
       </button>
-      <DeviceMessage message={message} />
+      <SuccessMessage id="device-message" message={message} />
       {incidentPrompt && onOpenIncidents ? (
         <div className="nhsuk-inset-text" id="device-incident-advice">
           <span className="nhsuk-u-visually-hidden">Information: </span>

@@ -3,9 +3,9 @@ import { useCallback, useState } from 'react';
 import type { IncidentsStart } from '../incidents/IncidentsScreen';
 import type { SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { DeviceForm } from './DeviceForm';
 import { DeviceImport } from './DeviceImport';
-import { DeviceMessage } from './DeviceMessage';
 import { howMany } from './labels';
 import { DeviceRegister, NO_FILTERS, type RegisterFilters } from './DeviceRegister';
 import { DeviceScreen, type DeviceMode } from './DeviceScreen';
@@ -101,7 +101,7 @@ export function DevicesScreen({ session, onOpenIncidents }: DevicesScreenProps) 
       case 'register':
         return (
           <>
-            <DeviceMessage message={message} />
+            <SuccessMessage id="device-message" message={message} />
             <h1>Devices</h1>
             <p>
               {canOpen ? WHOLE_REGISTER : 'The devices recorded as allocated to you.'}

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { deviceSetStatus, type ChoiceOption, type DeviceRow } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
+import { TextAreaField } from '../shared/TextAreaField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { statusLabel } from './labels';
 import { useRefreshAfterDeviceChange } from './useDevices';

@@ -3,13 +3,13 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { chooseCertificateFile, disposalRecord, type DisposalLogView, type DisposalRequest, type DisposalRow } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { today } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
 import { SelectField, type SelectOption } from '../shared/SelectField';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { CertificateFileField } from './CertificateFileField';

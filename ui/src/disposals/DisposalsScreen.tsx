@@ -2,10 +2,10 @@ import { useState } from 'react';
 
 import type { DisposalLogView, DisposalRow, SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { CheckPanel } from './CheckPanel';
 import { DeviceDisposalForm } from './DeviceDisposalForm';
 import { DisposalLog } from './DisposalLog';
-import { DisposalMessage } from './DisposalMessage';
 import { disposalName } from './labels';
 import { useDisposalLog, type DisposalId } from './useDisposals';
 import { WasteCollectionForm } from './WasteCollectionForm';
@@ -97,7 +97,7 @@ type LogPageProps = {
 function LogPage({ session, log, message, go }: LogPageProps) {
   return (
     <>
-      <DisposalMessage message={message} />
+      <SuccessMessage id="disposal-message" message={message} />
       <h1>Disposals</h1>
       <p>
         The devices and media the practice has disposed of, how and by whom, with each certificate of destruction kept

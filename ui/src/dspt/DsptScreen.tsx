@@ -6,19 +6,16 @@ import { openSection, type Section } from '../session/SessionPage';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
+import { PeriodFields, periodShape } from '../shared/PeriodFields';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { EvidenceTable } from './EvidenceTable';
 import { standingCounts } from './labels';
 import { CURRENT_DSPT_YEAR, useEvidenceMap } from './useEvidenceMap';
 
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
 // Shape only: Rust checks that the days are real and in order.
 const schema = z.object({
-  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-04-01'),
-  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-03-31'),
+  ...periodShape,
 });
 
 const FIELD_IDS = { from: 'dspt-from', to: 'dspt-to' } as const;
@@ -123,28 +120,7 @@ function PeriodForm({ defaults, refused, onShow }: PeriodFormProps) {
           Both days are included. It starts at the current DSPT year, 1 April to 31 March.
         </div>
         <div className="custodian-inline-fields">
-          <TextField
-            id={FIELD_IDS.from}
-            label="From"
-            hint="Year-month-day, for example 2025-04-01"
-            error={errors.of('from')}
-            width={10}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            registration={form.register('from')}
-          />
-          <TextField
-            id={FIELD_IDS.to}
-            label="To"
-            hint="Year-month-day, for example 2026-03-31"
-            error={errors.of('to')}
-            width={10}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            registration={form.register('to')}
-          />
+          <PeriodFields ids={FIELD_IDS} errorOf={errors.of} register={form.register} />
         </div>
       </fieldset>
       <button type="submit" className="nhsuk-button nhsuk-button--secondary" id="dspt-show">

@@ -2,11 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { incidentActionAdd, type IncidentRow } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { formatMoment } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { TextAreaField } from '../shared/TextAreaField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { useRefreshAfterIncidentChange } from './useIncidents';
 

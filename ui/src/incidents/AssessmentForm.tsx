@@ -2,12 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { incidentAssess, type IncidentRow, type IncidentsView } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
-import { Checkboxes } from '../shared/Checkboxes';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { AffectedCounts, PoliciesInvolved } from './IncidentFields';
 import { useRefreshAfterIncidentChange } from './useIncidents';
 
 // Shape only: Rust reads the numbers and checks the policies.
@@ -72,26 +72,7 @@ export function AssessmentForm({ incident, view, onMessage }: AssessmentFormProp
           error={errors.of('dataCategories')}
           registration={form.register('dataCategories')}
         />
-        <TextField
-          id={FIELD_IDS.peopleAffected}
-          label="About how many people are affected?"
-          hint="Leave empty if not known"
-          error={errors.of('peopleAffected')}
-          width={5}
-          inputMode="numeric"
-          autoComplete="off"
-          registration={form.register('peopleAffected')}
-        />
-        <TextField
-          id={FIELD_IDS.recordsAffected}
-          label="About how many records are affected?"
-          hint="Leave empty if not known"
-          error={errors.of('recordsAffected')}
-          width={5}
-          inputMode="numeric"
-          autoComplete="off"
-          registration={form.register('recordsAffected')}
-        />
+        <AffectedCounts ids={FIELD_IDS} errorOf={errors.of} register={form.register} />
         <TextAreaField
           id={FIELD_IDS.consequences}
           label="Likely consequences"
@@ -107,25 +88,13 @@ export function AssessmentForm({ incident, view, onMessage }: AssessmentFormProp
           rows={3}
           registration={form.register('lessons')}
         />
-        {view.policies.length > 0 ? (
-          <details className="nhsuk-details" id="incident-assess-policies-details" open={incident.policies.length > 0}>
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Policies involved</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <Checkboxes
-                id="incident-assess-policies"
-                legend="Which policies does it concern?"
-                options={view.policies.map((policy) => ({
-                  value: String(policy.id),
-                  label: policy.label,
-                  id: `incident-assess-policy-${String(policy.id)}`,
-                }))}
-                registration={form.register('policyIds')}
-              />
-            </div>
-          </details>
-        ) : null}
+        <PoliciesInvolved
+          idPrefix="incident-assess"
+          summary="Policies involved"
+          policies={view.policies}
+          open={incident.policies.length > 0}
+          registration={form.register('policyIds')}
+        />
         <button type="submit" className="nhsuk-button" id="incident-assess-save" disabled={save.isPending}>
           Save the assessment
         </button>

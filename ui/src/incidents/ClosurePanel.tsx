@@ -1,23 +1,13 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 
-import {
-  incidentCloseSign,
-  type CommandError,
-  type ErrorCode,
-  type IncidentRow,
-  type RoleOption,
-  type SignRequest,
-} from '../ipc';
+import { incidentCloseSign, type ErrorCode, type IncidentRow, type RoleOption } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { formErrors } from '../shared/formErrors';
-import { LoadFailed, Loading } from '../shared/QueryState';
-import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
-import { useSchemaForm } from '../shared/useSchemaForm';
+import { StatementSignature, StatementState } from '../shared/StatementSignature';
+import { useStatementSignature } from '../shared/useStatementSignature';
 import { useClosureStatement, useRefreshAfterIncidentChange } from './useIncidents';
 
-const FIELD_IDS = signatureFieldIds('incident-close');
+const ID_PREFIX = 'incident-close';
 
 /** Why core will not let this person sign now: said instead of the form. */
 const REFUSALS: readonly ErrorCode[] = ['refused', 'forbidden', 'not_found'];
@@ -125,29 +115,19 @@ function ClosureSignature({ incident, role, signer, onMessage }: ClosureSignatur
       </button>
     );
   }
-  if (statement.isPending) return <Loading>Loading the statement to sign…</Loading>;
-  if (statement.isError) {
-    if (REFUSALS.includes(statement.error.code)) {
-      return (
-        <div className="nhsuk-inset-text" id="incident-close-refused">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>{statement.error.message}</p>
-        </div>
-      );
-    }
-    return (
-      <LoadFailed title="The statement cannot be shown" error={statement.error} onRetry={() => void statement.refetch()} />
-    );
-  }
   return (
-    <SignForm
-      incident={incident}
-      role={role}
-      signer={signer}
-      statement={statement.data.statement}
-      onCancel={() => setSigning(false)}
-      onMessage={onMessage}
-    />
+    <StatementState idPrefix={ID_PREFIX} query={statement} refusals={REFUSALS}>
+      {(data) => (
+        <SignForm
+          incident={incident}
+          role={role}
+          signer={signer}
+          statement={data.statement}
+          onCancel={() => setSigning(false)}
+          onMessage={onMessage}
+        />
+      )}
+    </StatementState>
   );
 }
 
@@ -155,45 +135,26 @@ type SignFormProps = ClosureSignatureProps & { statement: string; onCancel: () =
 
 function SignForm({ incident, role, signer, statement, onCancel, onMessage }: SignFormProps) {
   const refresh = useRefreshAfterIncidentChange();
-  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
-  // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
-  const [failure, setFailure] = useState<CommandError | null>(null);
-  const sign = useMutation({
-    mutationFn: (request: SignRequest) => incidentCloseSign(request),
-    gcTime: 0,
-    onMutate: () => setFailure(null),
-    onError: (error) => setFailure(error),
+  const signature = useStatementSignature({
+    idPrefix: ID_PREFIX,
+    sign: ({ password, confirmed }) => incidentCloseSign({ id: incident.id, password, confirmed }),
+    onSigned: async (row) => {
+      await refresh();
+      onMessage(
+        row.status === 'closed'
+          ? `${row.reference} is closed.`
+          : `You signed the closure of ${row.reference} as ${role.label}. ` +
+              `It waits for the ${roleList(row.awaitingSignOff)}.`,
+      );
+    },
   });
-  const errors = formErrors(form.formState.errors, failure, FIELD_IDS);
-
-  const submit = form.handleSubmit(
-    ({ confirmed, currentPassword }) =>
-      sign.mutate(
-        { id: incident.id, password: currentPassword, confirmed },
-        {
-          onSuccess: async (row) => {
-            form.reset(EMPTY_SIGNATURE);
-            await refresh();
-            onMessage(
-              row.status === 'closed'
-                ? `${row.reference} is closed.`
-                : `You signed the closure of ${row.reference} as ${role.label}. ` +
-                  `It waits for the ${roleList(row.awaitingSignOff)}.`,
-            );
-          },
-          onError: () => form.resetField('currentPassword'),
-          onSettled: () => sign.reset(),
-        },
-      ),
-    () => setFailure(null),
-  );
 
   return (
     <div id="incident-close-panel">
       <h3 className="nhsuk-heading-s">Sign the closure as {role.label}</h3>
-      <ErrorSummary id="incident-close-error-summary" errors={errors.items} focusKey={form.formState.submitCount} />
+      <ErrorSummary id="incident-close-error-summary" errors={signature.errors.items} focusKey={signature.focusKey} />
       <StatementSignature
-        idPrefix="incident-close"
+        {...signature.fields}
         intro={
           <>
             You sign as <strong>{signer}</strong>, {role.label}. Your name, the statement and the date and time are kept
@@ -201,12 +162,6 @@ function SignForm({ incident, role, signer, statement, onCancel, onMessage }: Si
           </>
         }
         statement={statement}
-        confirmError={errors.of('confirmed')}
-        passwordError={errors.of('currentPassword')}
-        confirmRegistration={form.register('confirmed')}
-        passwordRegistration={form.register('currentPassword')}
-        pending={sign.isPending}
-        onSubmit={submit}
         onCancel={onCancel}
       />
     </div>

@@ -1,11 +1,11 @@
 import type { IncidentRow, IncidentsView } from '../ipc';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { ActionLog } from './ActionLog';
 import { AssessmentForm } from './AssessmentForm';
 import { ClosurePanel } from './ClosurePanel';
 import { DeviceLinks } from './DeviceLinks';
 import { GradePanel } from './GradePanel';
 import { IncidentDetails } from './IncidentDetails';
-import { IncidentMessage } from './IncidentMessage';
 import { ClockTag, StatusTag } from './labels';
 import { ReportingPanel } from './ReportingPanel';
 import { StatusPanel } from './StatusPanel';
@@ -37,7 +37,7 @@ export function IncidentPage({ incident, view, signer, message, onBack, onMessag
       <button type="button" className="nhsuk-back-link" id="incident-back" onClick={onBack}>
         Back to incidents
       </button>
-      <IncidentMessage message={message} />
+      <SuccessMessage id="incident-message" message={message} />
       <span className="nhsuk-caption-l" id="incident-caption">
         {incident.categoryLabel}
       </span>

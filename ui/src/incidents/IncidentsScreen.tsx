@@ -2,8 +2,8 @@ import { useState } from 'react';
 
 import type { IncidentRow, IncidentsView, SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { IncidentList } from './IncidentList';
-import { IncidentMessage } from './IncidentMessage';
 import { IncidentPage } from './IncidentPage';
 import { RecordIncidentForm, type IncidentDraft } from './RecordIncidentForm';
 import { useIncidents, type IncidentId } from './useIncidents';
@@ -108,7 +108,7 @@ type ListPageProps = {
 function ListPage({ view, message, go }: ListPageProps) {
   return (
     <>
-      <IncidentMessage message={message} />
+      <SuccessMessage id="incident-message" message={message} />
       <h1>Incidents</h1>
       <p>
         Data security and protection incidents and near misses: a lost or stolen device, information sent to the wrong

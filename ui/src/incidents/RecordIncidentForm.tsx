@@ -4,7 +4,6 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { incidentRecord, type IncidentRequest, type IncidentRow, type IncidentsView } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { Checkboxes } from '../shared/Checkboxes';
 import { localMomentInput, localMomentToRfc3339 } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
@@ -12,9 +11,11 @@ import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
 import { SelectField } from '../shared/SelectField';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { DevicePicker } from './DevicePicker';
+import { AffectedCounts, PoliciesInvolved } from './IncidentFields';
 import { LOST_OR_STOLEN_DEVICE } from './labels';
 import { Tick } from './Tick';
 import { useRefreshAfterIncidentChange } from './useIncidents';
@@ -232,26 +233,7 @@ export function RecordIncidentForm({ view, draft, onCancel, onRecorded }: Record
           ]}
           registration={form.register('involves')}
         />
-        <TextField
-          id={FIELD_IDS.peopleAffected}
-          label="About how many people are affected?"
-          hint="Leave empty if not known"
-          error={errors.of('peopleAffected')}
-          width={5}
-          inputMode="numeric"
-          autoComplete="off"
-          registration={form.register('peopleAffected')}
-        />
-        <TextField
-          id={FIELD_IDS.recordsAffected}
-          label="About how many records are affected?"
-          hint="Leave empty if not known"
-          error={errors.of('recordsAffected')}
-          width={5}
-          inputMode="numeric"
-          autoComplete="off"
-          registration={form.register('recordsAffected')}
-        />
+        <AffectedCounts ids={FIELD_IDS} errorOf={errors.of} register={form.register} />
         <TextAreaField
           id="incident-consequences"
           label="What could the consequences be?"
@@ -276,25 +258,12 @@ export function RecordIncidentForm({ view, draft, onCancel, onRecorded }: Record
             registration={form.register('stolen')}
           />
         ) : null}
-        {view.policies.length > 0 ? (
-          <details className="nhsuk-details" id="incident-policies-details">
-            <summary className="nhsuk-details__summary">
-              <span className="nhsuk-details__summary-text">Policies involved (optional)</span>
-            </summary>
-            <div className="nhsuk-details__text">
-              <Checkboxes
-                id="incident-policies"
-                legend="Which policies does it concern?"
-                options={view.policies.map((policy) => ({
-                  value: String(policy.id),
-                  label: policy.label,
-                  id: `incident-policy-${String(policy.id)}`,
-                }))}
-                registration={form.register('policyIds')}
-              />
-            </div>
-          </details>
-        ) : null}
+        <PoliciesInvolved
+          idPrefix="incident"
+          summary="Policies involved (optional)"
+          policies={view.policies}
+          registration={form.register('policyIds')}
+        />
 
         <div className="nhsuk-button-group">
           <button type="submit" className="nhsuk-button" id="incident-save" disabled={record.isPending}>

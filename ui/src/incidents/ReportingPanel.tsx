@@ -3,11 +3,11 @@ import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
 import { incidentReport, type IncidentRow } from '../ipc';
-import { TextAreaField } from '../policies/TextAreaField';
 import { formatMoment, localMomentInput, localMomentToRfc3339 } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { SummaryRow } from '../shared/SummaryRow';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { Known, timeLeft } from './labels';

@@ -6,33 +6,28 @@ import { CURRENT_DSPT_YEAR, useEvidenceMap } from '../dspt/useEvidenceMap';
 import {
   packAnnualCreate,
   packAnnualStatement,
-  type AnnualPackRequest,
-  type CommandError,
   type PeriodRequest,
   type SessionInfo,
 } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
+import { PeriodFields, periodShape } from '../shared/PeriodFields';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
-import { TextField } from '../shared/TextField';
+import { StatementSignature } from '../shared/StatementSignature';
 import { useSchemaForm } from '../shared/useSchemaForm';
+import { useStatementSignature } from '../shared/useStatementSignature';
 import type { MadePack } from './PackCreatedPanel';
 
 /** What the annual pack covers, as the result shows it. */
 const ANNUAL_LABEL = 'Annual DSPT pack (whole practice, DSPT year), signed off by the SIRO';
 
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
 // Shape only: Rust checks that the days are real and in order.
 const periodSchema = z.object({
-  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-04-01'),
-  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-03-31'),
+  ...periodShape,
 });
 
 const PERIOD_IDS = { from: 'annual-pack-from', to: 'annual-pack-to' } as const;
-const SIGNATURE_IDS = signatureFieldIds('annual-pack');
 const ERROR_SUMMARY_ID = 'annual-pack-error-summary';
 
 type AnnualPackPanelProps = {
@@ -146,28 +141,7 @@ function PeriodForm({ defaults, onPrepared }: { defaults: PeriodRequest; onPrepa
         <div className="nhsuk-hint" id="annual-pack-period-hint">
           Both days are included. The suggested period is the current DSPT year.
         </div>
-        <TextField
-          id={PERIOD_IDS.from}
-          label="From"
-          hint="Year-month-day, for example 2025-04-01"
-          error={errors.of('from')}
-          width={10}
-          autoComplete="off"
-          spellCheck={false}
-          inputMode="numeric"
-          registration={form.register('from')}
-        />
-        <TextField
-          id={PERIOD_IDS.to}
-          label="To"
-          hint="Year-month-day, for example 2026-03-31"
-          error={errors.of('to')}
-          width={10}
-          autoComplete="off"
-          spellCheck={false}
-          inputMode="numeric"
-          registration={form.register('to')}
-        />
+        <PeriodFields ids={PERIOD_IDS} errorOf={errors.of} register={form.register} />
       </fieldset>
       <button type="submit" className="nhsuk-button nhsuk-button--secondary" id="annual-pack-prepare" disabled={prepare.isPending}>
         {prepare.isPending ? 'Preparing the sign-off…' : 'Prepare sign-off'}
@@ -186,49 +160,26 @@ type SignFormProps = {
 /** The statement for the period, its tick and the SIRO's password; signing makes the pack. */
 function SignForm({ prepared, onCancel, onStarted, onMade }: SignFormProps) {
   const { period, statement } = prepared;
-  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
-  // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
-  const [failure, setFailure] = useState<CommandError | null>(null);
-  const create = useMutation({
-    mutationFn: (request: AnnualPackRequest) => packAnnualCreate(request),
-    gcTime: 0,
-    onMutate: () => {
-      setFailure(null);
-      onStarted();
-    },
-    onError: (error) => setFailure(error),
+  const signature = useStatementSignature({
+    idPrefix: 'annual-pack',
+    sign: (given) => packAnnualCreate({ from: period.from, to: period.to, ...given }),
+    onSigned: (created) => onMade({ created, label: ANNUAL_LABEL, from: period.from, to: period.to }),
+    onStarted,
   });
-  const errors = formErrors(form.formState.errors, failure, SIGNATURE_IDS);
-
-  const submit = form.handleSubmit(
-    ({ confirmed, currentPassword }) =>
-      create.mutate(
-        { from: period.from, to: period.to, password: currentPassword, confirmed },
-        {
-          onSuccess: (created) => {
-            form.reset(EMPTY_SIGNATURE);
-            onMade({ created, label: ANNUAL_LABEL, from: period.from, to: period.to });
-          },
-          onError: () => form.resetField('currentPassword'),
-          onSettled: () => create.reset(),
-        },
-      ),
-    () => setFailure(null),
-  );
 
   return (
     <div id="annual-pack-sign-off">
       <ErrorSummary
         id={ERROR_SUMMARY_ID}
-        title={failure?.code === 'forbidden' ? 'You cannot sign off the annual pack' : undefined}
-        errors={errors.items}
-        focusKey={form.formState.submitCount}
+        title={signature.failure?.code === 'forbidden' ? 'You cannot sign off the annual pack' : undefined}
+        errors={signature.errors.items}
+        focusKey={signature.focusKey}
       />
       <p id="annual-pack-period">
         For <strong>{formatDay(period.from)}</strong> to <strong>{formatDay(period.to)}</strong>.
       </p>
       <StatementSignature
-        idPrefix="annual-pack"
+        {...signature.fields}
         intro={
           <>
             Read the statement: it counts what the pack will hold. Your name, the statement and the date and time are
@@ -236,16 +187,10 @@ function SignForm({ prepared, onCancel, onStarted, onMade }: SignFormProps) {
           </>
         }
         statement={statement}
-        confirmError={errors.of('confirmed')}
-        passwordError={errors.of('currentPassword')}
-        confirmRegistration={form.register('confirmed')}
-        passwordRegistration={form.register('currentPassword')}
-        pending={create.isPending}
-        onSubmit={submit}
         onCancel={onCancel}
       />
       <div id="annual-pack-progress" role="status" aria-live="polite">
-        {create.isPending ? (
+        {signature.fields.pending ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>
             <p>

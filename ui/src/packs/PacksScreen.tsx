@@ -5,21 +5,18 @@ import { z } from 'zod';
 import { packCreate, type SessionInfo } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
+import { PeriodFields, periodShape } from '../shared/PeriodFields';
 import { Radios } from '../shared/Radios';
-import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { dsptYear } from './dsptYear';
 import { AnnualPackPanel } from './AnnualPackPanel';
 import { PackCreatedPanel, type MadePack } from './PackCreatedPanel';
 import { SCOPE_NAMES, SCOPES, scopeLabel } from './scopes';
 
-const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-
 // Shape only: Rust checks that the days are real and in order.
 const schema = z.object({
   scope: z.enum(SCOPE_NAMES, 'Choose what the pack covers'),
-  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-04-01'),
-  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-03-31'),
+  ...periodShape,
 });
 
 const FIELD_IDS = { scope: 'pack-scope-all', from: 'pack-from', to: 'pack-to' } as const;
@@ -77,28 +74,7 @@ export function PacksScreen({ session }: { session: SessionInfo }) {
           <div className="nhsuk-hint" id="pack-period-hint">
             Both days are included. The suggested period is the current DSPT year, 1 April to 31 March.
           </div>
-          <TextField
-            id={FIELD_IDS.from}
-            label="From"
-            hint="Year-month-day, for example 2025-04-01"
-            error={errors.of('from')}
-            width={10}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            registration={form.register('from')}
-          />
-          <TextField
-            id={FIELD_IDS.to}
-            label="To"
-            hint="Year-month-day, for example 2026-03-31"
-            error={errors.of('to')}
-            width={10}
-            autoComplete="off"
-            spellCheck={false}
-            inputMode="numeric"
-            registration={form.register('to')}
-          />
+          <PeriodFields ids={FIELD_IDS} errorOf={errors.of} register={form.register} />
         </fieldset>
 
         <div id="pack-progress" role="status" aria-live="polite">

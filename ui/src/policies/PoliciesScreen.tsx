@@ -2,10 +2,10 @@ import { useState } from 'react';
 
 import type { SessionInfo } from '../ipc';
 import { LoadFailed, Loading } from '../shared/QueryState';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { PolicyForm } from './PolicyForm';
 import { PolicyRegister } from './PolicyRegister';
 import { PolicyScreen, type PolicyMode } from './PolicyScreen';
-import { SuccessMessage } from './SuccessMessage';
 import { usePolicyRegister, type PolicyId } from './usePolicies';
 
 /** What the policies screen shows: the register, the form to add one, or one policy. */
@@ -70,7 +70,7 @@ export function PoliciesScreen({ session }: { session: SessionInfo }) {
       case 'register':
         return (
           <>
-            <SuccessMessage message={message} />
+            <SuccessMessage id="policy-message" message={message} />
             <h1>Policies</h1>
             <p>
               The practice&apos;s policies: who owns each, who signs off a new version, when each is next reviewed, and

@@ -5,10 +5,10 @@ import { roleLabels } from '../people/StaffRegister';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { LinkButton } from '../shared/LinkButton';
+import { SuccessMessage } from '../shared/SuccessMessage';
 import { SummaryRow } from '../shared/SummaryRow';
 import { cadenceLabel, StandingTag, StatusTag } from './labels';
 import { AcknowledgementsSummary, SignOffsTable, VersionsTable } from './PolicyHistory';
-import { SuccessMessage } from './SuccessMessage';
 import { useRefreshAfterPolicyChange } from './usePolicies';
 
 /** Where the policy page can lead. */
@@ -59,7 +59,7 @@ export function PolicyPage(props: PolicyPageProps) {
         Back to the policy register
       </button>
       <ErrorSummary errors={failure ? [{ message: failure.message }] : []} focusKey={submit.submittedAt + publish.submittedAt} />
-      <SuccessMessage message={message} />
+      <SuccessMessage id="policy-message" message={message} />
       <span className="nhsuk-caption-l">Policy</span>
       <h1>{policy.title}</h1>
       <p id="policy-standing">

@@ -5,9 +5,9 @@ import { policyReturnToDraft, type PolicyRow, type VersionRow } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
+import { TextAreaField } from '../shared/TextAreaField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { statusLabel } from './labels';
-import { TextAreaField } from './TextAreaField';
 import { useRefreshAfterPolicyChange } from './usePolicies';
 
 const schema = z.object({ reason: z.string().trim().min(1, 'Say why it goes back to draft') });

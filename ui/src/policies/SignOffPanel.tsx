@@ -1,5 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 
 import { SESSION_KEY } from '../appStatus';
 import {
@@ -7,7 +6,6 @@ import {
   policyApprove,
   policyReviewNoChange,
   policyReviewStatement,
-  type CommandError,
   type PolicyRow,
   type RoleOption,
   type SignRequest,
@@ -16,15 +14,12 @@ import {
 import { roleLabels } from '../people/StaffRegister';
 import { formatDay } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
-import { formErrors } from '../shared/formErrors';
-import { LoadFailed, Loading } from '../shared/QueryState';
-import { EMPTY_SIGNATURE, signatureFieldIds, signatureSchema, StatementSignature } from '../shared/StatementSignature';
-import { useSchemaForm } from '../shared/useSchemaForm';
+import { StatementSignature, StatementState } from '../shared/StatementSignature';
+import { useStatementSignature } from '../shared/useStatementSignature';
 import { statusLabel } from './labels';
 import { useRefreshAfterPolicyChange } from './usePolicies';
 
-const FIELD_IDS = signatureFieldIds('signoff');
-
+const ID_PREFIX = 'signoff';
 
 /** What is being signed: a version's approval, or a review of the current version with no change. */
 export type SignOff = { kind: 'approval'; version: VersionRow } | { kind: 'review'; policy: PolicyRow };
@@ -55,45 +50,24 @@ export function SignOffPanel({ signOff, policy, roleOptions, onCancel, onSigned 
       ? `Sign off version ${signOff.version.number} of ${policy.title}`
       : `Record a review of ${policy.title} with no change`;
 
-  function content() {
-    if (statement.isPending) return <Loading>Loading the statement to sign…</Loading>;
-    if (statement.isError) {
-      if (statement.error.code === 'refused' || statement.error.code === 'forbidden') {
-        return (
-          <>
-            <div className="nhsuk-inset-text" id="signoff-refused">
-              <span className="nhsuk-u-visually-hidden">Information: </span>
-              <p>{statement.error.message}</p>
-            </div>
-            <button type="button" className="nhsuk-button nhsuk-button--secondary" id="signoff-cancel" onClick={onCancel}>
-              Back to {policy.title}
-            </button>
-          </>
-        );
-      }
-      return (
-        <LoadFailed title="The statement cannot be shown" error={statement.error} onRetry={() => void statement.refetch()} />
-      );
-    }
-    return (
-      <SignOffForm
-        id={id}
-        signOff={signOff}
-        statement={statement.data.statement}
-        roles={roleLabels(statement.data.roles, roleOptions)}
-        onCancel={onCancel}
-        onSigned={onSigned}
-      />
-    );
-  }
-
   return (
     <>
       <button type="button" className="nhsuk-back-link" onClick={onCancel}>
         Back to {policy.title}
       </button>
       <h1>{heading}</h1>
-      {content()}
+      <StatementState idPrefix={ID_PREFIX} query={statement} back={{ label: `Back to ${policy.title}`, onClick: onCancel }}>
+        {(data) => (
+          <SignOffForm
+            id={id}
+            signOff={signOff}
+            statement={data.statement}
+            roles={roleLabels(data.roles, roleOptions)}
+            onCancel={onCancel}
+            onSigned={onSigned}
+          />
+        )}
+      </StatementState>
     </>
   );
 }
@@ -110,42 +84,23 @@ type SignOffFormProps = {
 
 function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: SignOffFormProps) {
   const refresh = useRefreshAfterPolicyChange();
-  const form = useSchemaForm(signatureSchema, EMPTY_SIGNATURE);
-  // The error is kept apart so the mutation (whose variables hold the password) can be reset at once.
-  const [failure, setFailure] = useState<CommandError | null>(null);
-  const sign = useMutation({
-    mutationFn: (request: SignRequest) =>
+  const signature = useStatementSignature({
+    idPrefix: ID_PREFIX,
+    sign: (given) =>
       signOff.kind === 'approval'
-        ? policyApprove(request).then((version) => approvedMessage(version))
-        : policyReviewNoChange(request).then((policy) => reviewedMessage(policy)),
-    gcTime: 0,
-    onMutate: () => setFailure(null),
-    onError: (error) => setFailure(error),
+        ? policyApprove({ id, ...given }).then((version) => approvedMessage(version))
+        : policyReviewNoChange({ id, ...given }).then((policy) => reviewedMessage(policy)),
+    onSigned: async (message) => {
+      await refresh();
+      onSigned(message);
+    },
   });
-  const errors = formErrors(form.formState.errors, failure, FIELD_IDS);
-
-  const submit = form.handleSubmit(
-    ({ confirmed, currentPassword }) =>
-      sign.mutate(
-        { id, password: currentPassword, confirmed },
-        {
-          onSuccess: async (message) => {
-            form.reset(EMPTY_SIGNATURE);
-            await refresh();
-            onSigned(message);
-          },
-          onError: () => form.resetField('currentPassword'),
-          onSettled: () => sign.reset(),
-        },
-      ),
-    () => setFailure(null),
-  );
 
   return (
     <>
-      <ErrorSummary errors={errors.items} focusKey={form.formState.submitCount} />
+      <ErrorSummary errors={signature.errors.items} focusKey={signature.focusKey} />
       <StatementSignature
-        idPrefix="signoff"
+        {...signature.fields}
         intro={
           <>
             You sign as <strong>{roles}</strong>. Your name, the statement and the date and time are recorded in the policy's
@@ -153,12 +108,6 @@ function SignOffForm({ id, signOff, statement, roles, onCancel, onSigned }: Sign
           </>
         }
         statement={statement}
-        confirmError={errors.of('confirmed')}
-        passwordError={errors.of('currentPassword')}
-        confirmRegistration={form.register('confirmed')}
-        passwordRegistration={form.register('currentPassword')}
-        pending={sign.isPending}
-        onSubmit={submit}
         onCancel={onCancel}
       />
     </>

@@ -15,9 +15,9 @@ import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { LoadFailed, Loading } from '../shared/QueryState';
 import { Radios } from '../shared/Radios';
+import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { TextAreaField } from './TextAreaField';
 import { usePolicyText, useRefreshAfterPolicyChange } from './usePolicies';
 
 // Shape only: Rust reads the file, checks the text and the change summary, and numbers the version.

@@ -1,8 +1,11 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import type { FormEventHandler, ReactNode } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
 
+import type { CommandError, ErrorCode } from '../ipc';
 import { LinkButton } from './LinkButton';
+import { LoadFailed, Loading } from './QueryState';
 import { TextField } from './TextField';
 
 /** A signature's form: the statement ticked, and the signer's password typed again. */
@@ -104,4 +107,47 @@ export function StatementSignature({
       </form>
     </>
   );
+}
+
+/** Why core will not let this person sign, unless a caller says otherwise. */
+const REFUSALS: readonly ErrorCode[] = ['refused', 'forbidden'];
+
+type StatementStateProps<Statement> = {
+  /** Ids: `{prefix}-refused`, and `{prefix}-cancel` for the way back. */
+  idPrefix: string;
+  /** The statement as core writes it now. */
+  query: UseQueryResult<Statement, CommandError>;
+  /** The error codes that mean this person cannot sign: said in place of the form. */
+  refusals?: readonly ErrorCode[];
+  /** Where to go instead, offered beside a refusal. */
+  back?: { label: ReactNode; onClick: () => void };
+  /** The signature, once the statement is here. */
+  children: (statement: Statement) => ReactNode;
+};
+
+/**
+ * The statement to sign while it loads: loading, a refusal (with a way back), a failure to try
+ * again, or what `children` makes of it.
+ */
+export function StatementState<Statement>({ idPrefix, query, refusals = REFUSALS, back, children }: StatementStateProps<Statement>) {
+  if (query.isPending) return <Loading>Loading the statement to sign…</Loading>;
+  if (query.isError) {
+    if (refusals.includes(query.error.code)) {
+      return (
+        <>
+          <div className="nhsuk-inset-text" id={`${idPrefix}-refused`}>
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>{query.error.message}</p>
+          </div>
+          {back ? (
+            <button type="button" className="nhsuk-button nhsuk-button--secondary" id={`${idPrefix}-cancel`} onClick={back.onClick}>
+              {back.label}
+            </button>
+          ) : null}
+        </>
+      );
+    }
+    return <LoadFailed title="The statement cannot be shown" error={query.error} onRetry={() => void query.refetch()} />;
+  }
+  return children(query.data);
 }

@@ -1,7 +1,7 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
-import { FieldFrame, fieldDescription } from '../shared/FieldFrame';
+import { FieldFrame, fieldDescription } from './FieldFrame';
 
 type TextAreaFieldProps = Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
