@@ -7,14 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { cli, click, fill, freshFolder, launchApp, shown, signIn, textContaining } from './driver.mjs';
+import { cli, click, fill, freshFolder, launchApp, shown, signIn, signOut, textContaining } from './driver.mjs';
 
 const DEMO_PASSWORD = 'heron lantern quarry 42';
-
-async function signOut(browser) {
-  await click(browser, '#sign-out');
-  await shown(browser, '#sign-in-submit', 30000);
-}
 
 test('the dashboard leads to the fix, the evidence map judges each item, and the SIRO signs off the annual pack', async () => {
   const folder = freshFolder('custodian-dashboard-');

@@ -7,30 +7,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { cli, click, fill, freshFolder, launchApp, shown, signIn, textContaining } from './driver.mjs';
+import { choose, chooseContaining, cli, click, fill, freshFolder, launchApp, shown, signIn, signOut, textContaining } from './driver.mjs';
 
 const DEMO_PASSWORD = 'heron lantern quarry 42';
-
-async function signOut(browser) {
-  await click(browser, '#sign-out');
-  await shown(browser, '#sign-in-submit', 30000);
-}
-
-async function choose(browser, selector, text) {
-  const select = await shown(browser, selector);
-  await select.selectByVisibleText(text);
-}
-
-async function chooseContaining(browser, selector, text) {
-  const select = await shown(browser, selector);
-  const value = await browser.execute(
-    (element, wanted) => [...element.options].find((o) => o.text.includes(wanted))?.value ?? '',
-    select,
-    text,
-  );
-  assert.ok(value, `${selector} offers ${text}`);
-  await select.selectByAttribute('value', value);
-}
 
 /** Adds a device from the register and waits for its page. */
 async function addDevice(browser, { tag, kind, ownership, serial }) {

@@ -120,3 +120,27 @@ export async function signIn(browser, login, password) {
   await fill(browser, '#password', password);
   await click(browser, '#sign-in-submit');
 }
+
+/** Signs out and waits for the sign-in screen. */
+export async function signOut(browser) {
+  await click(browser, '#sign-out');
+  await shown(browser, '#sign-in-submit', 30000);
+}
+
+/** Chooses the option of the select `selector` whose text is `text`. */
+export async function choose(browser, selector, text) {
+  const select = await shown(browser, selector);
+  await select.selectByVisibleText(text);
+}
+
+/** Chooses the first option of the select `selector` whose text contains `text`. */
+export async function chooseContaining(browser, selector, text) {
+  const select = await shown(browser, selector);
+  const value = await browser.execute(
+    (element, wanted) => [...element.options].find((o) => o.text.includes(wanted))?.value ?? '',
+    select,
+    text,
+  );
+  if (!value) throw new Error(`${selector} does not offer ${text}`);
+  await select.selectByAttribute('value', value);
+}

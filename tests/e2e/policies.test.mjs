@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { cli, click, fill, freshFolder, launchApp, shown, signIn, textContaining } from './driver.mjs';
+import { cli, click, fill, freshFolder, launchApp, shown, signIn, signOut, textContaining } from './driver.mjs';
 
 const DEMO_PASSWORD = 'heron lantern quarry 42';
 const FAX_ROW = "//table[@id='policy-register']//button[normalize-space()='Fax policy']";
@@ -21,11 +21,6 @@ function faxPolicyText() {
   }
   lines.push('· Confirm the number before sending;', '· Use a cover sheet.');
   return `${lines.join('\n')}\n`;
-}
-
-async function signOut(browser) {
-  await click(browser, '#sign-out');
-  await shown(browser, '#sign-in-submit', 30000);
 }
 
 async function openFaxPolicy(browser) {

@@ -18,17 +18,17 @@
 #![deny(missing_docs)]
 
 mod account;
-mod annual_pack;
 mod acknowledgement;
+mod annual_pack;
 mod attachment;
 mod audit;
 mod backups;
 mod byod;
-pub mod demo;
 mod dashboard;
+pub mod demo;
 mod device;
-mod dspt;
 mod disposal;
+mod dspt;
 mod error;
 mod incident;
 mod notification;
@@ -57,12 +57,15 @@ pub use backups::{
 pub use byod::{ByodCheck, ByodCheckForm, ByodOutcome, CheckedItem, Checklist, ChecklistItem, ItemAnswer, ItemResult};
 pub use custodian_vault::{Backup, KdfParams, RecoveryKey, VaultError, VaultInfo, secrecy};
 pub use dashboard::{Audience as DashboardAudience, Dashboard, DashboardItem, RunningClock, Urgency};
-pub use dspt::{EvidenceItem, EvidenceItems, EvidenceMap, MapEntry, Standing as EvidenceStanding, evidence_items as dspt_evidence_items, dspt_year_containing};
 pub use device::{
     Allocation, CsvRowProblem, DeviceFields, DeviceForm, DeviceImportPreview, DeviceKind, DeviceRecord, DeviceStatus,
     Ownership, YesNoUnknown,
 };
 pub use disposal::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord};
+pub use dspt::{
+    EvidenceItem, EvidenceItems, EvidenceMap, MapEntry, Standing as EvidenceStanding, dspt_year_containing,
+    evidence_items as dspt_evidence_items,
+};
 pub use error::{CoreError, Field, FieldProblem, Result};
 pub use incident::closure::MANUAL_STATUSES as INCIDENT_MANUAL_STATUSES;
 pub use incident::follow_up::{IncidentAssessment, ReportForm as IncidentReportForm};
