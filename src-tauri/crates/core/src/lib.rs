@@ -24,6 +24,7 @@ mod attachment;
 mod audit;
 mod backups;
 mod byod;
+mod csv_cell;
 mod dashboard;
 pub mod demo;
 mod device;

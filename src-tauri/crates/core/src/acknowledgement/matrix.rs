@@ -274,13 +274,10 @@ fn cell_text(cell: &MatrixCell) -> String {
 /// Writes CSV, neutralising cells a spreadsheet would run as formulas.
 fn csv_text(header: Vec<String>, rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let safe = |field: String| {
-        if field.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{field}") } else { field }
-    };
     // Writing to a Vec cannot fail.
-    let _ = writer.write_record(header.into_iter().map(safe));
+    let _ = writer.write_record(header.into_iter().map(crate::csv_cell::guard));
     for row in rows {
-        let _ = writer.write_record(row.into_iter().map(safe));
+        let _ = writer.write_record(row.into_iter().map(crate::csv_cell::guard));
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
 }

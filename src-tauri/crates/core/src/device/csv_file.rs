@@ -74,14 +74,6 @@ fn canonical(heading: &str) -> Option<&'static str> {
     COLUMNS.iter().find(|(canon, others)| *canon == name || others.contains(&name.as_str())).map(|(c, _)| *c)
 }
 
-/// A cell as written before an export guarded it against spreadsheet formulas (`'=x` → `=x`).
-fn unguarded(value: &str) -> String {
-    match value.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
-        _ => value.to_owned(),
-    }
-}
-
 /// `DD/MM/YYYY` (as UK spreadsheets write dates) → `YYYY-MM-DD`; anything else unchanged.
 fn iso_date(text: &str) -> String {
     let parts: Vec<&str> = text.trim().split('/').collect();
@@ -147,7 +139,7 @@ fn read_rows(bytes: &[u8]) -> Result<Rows> {
         let values = columns
             .iter()
             .zip(record.iter())
-            .filter_map(|(column, value)| column.map(|c| (c, unguarded(value))))
+            .filter_map(|(column, value)| column.map(|c| (c, crate::csv_cell::unguard(value))))
             .collect();
         rows.push((line, values));
     }
@@ -292,9 +284,10 @@ impl Session {
         let mut writer = csv::Writer::from_writer(Vec::new());
         let mut header: Vec<&str> = COLUMNS.iter().map(|(c, _)| *c).collect();
         header.extend(EXPORT_ONLY);
-        let safe = |field: String| if field.starts_with(['=', '+', '-', '@']) { format!("'{field}") } else { field };
         let write = |writer: &mut csv::Writer<Vec<u8>>, row: Vec<String>| {
-            writer.write_record(row.into_iter().map(safe)).map_err(|e| CoreError::Refused(format!("CSV: {e}")))
+            writer
+                .write_record(row.into_iter().map(crate::csv_cell::guard))
+                .map_err(|e| CoreError::Refused(format!("CSV: {e}")))
         };
         write(&mut writer, header.iter().map(|h| (*h).to_owned()).collect())?;
         for d in store::all(conn)? {
@@ -344,9 +337,9 @@ mod tests {
 
     #[test]
     fn a_cell_guarded_on_export_imports_as_it_was() {
-        assert_eq!(unguarded("'- spare charger"), "- spare charger");
-        assert_eq!(unguarded("'=SUM(A1)"), "=SUM(A1)");
-        assert_eq!(unguarded("'quoted'"), "'quoted'");
+        assert_eq!(crate::csv_cell::unguard("'- spare charger"), "- spare charger");
+        assert_eq!(crate::csv_cell::unguard("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(crate::csv_cell::unguard("'quoted'"), "'quoted'");
     }
 
     #[test]
