@@ -8,7 +8,7 @@ use custodian_vault::secrecy::SecretString;
 use time::OffsetDateTime;
 
 use super::{IncidentRecord, follow_up::require_changeable, store};
-use crate::audit::{self, NewAuditEntry};
+use crate::audit;
 use crate::error::{CoreError, Field, Result};
 use crate::notification;
 use crate::role::{Permission, Role};
@@ -116,29 +116,18 @@ impl Session {
             .collect();
         self.vault.write(|tx| {
             store::add_sign_off(tx, id, role, me.id, &statement, now)?;
-            audit::append(
-                tx,
-                now,
-                &NewAuditEntry {
-                    actor_login: &me.login,
-                    action: "incident.sign",
-                    record_type: "incident",
-                    record_id: id.to_string(),
-                    summary: statement.clone(),
-                },
-            )?;
+            audit::append(tx, now, &super::audit_entry(&me.login, "incident.sign", id, statement.clone()))?;
             if remaining.is_empty() {
                 store::change_status(tx, id, "open", "closed", "closure review signed", me.id, now)?;
                 audit::append(
                     tx,
                     now,
-                    &NewAuditEntry {
-                        actor_login: &me.login,
-                        action: "incident.status",
-                        record_type: "incident",
-                        record_id: id.to_string(),
-                        summary: format!("{}: open → closed: closure review signed", incident.reference),
-                    },
+                    &super::audit_entry(
+                        &me.login,
+                        "incident.status",
+                        id,
+                        format!("{}: open → closed: closure review signed", incident.reference),
+                    ),
                 )?;
             } else if role == Role::IgLead {
                 for waiting in &remaining {
@@ -185,13 +174,12 @@ impl Session {
         }
         self.vault.write(|tx| {
             store::change_status(tx, id, &incident.status, to, &reason, me.id, now)?;
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.status",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!("{}: {} → {to}: {reason}", incident.reference, incident.status),
-            };
+            let entry = super::audit_entry(
+                &me.login,
+                "incident.status",
+                id,
+                format!("{}: {} → {to}: {reason}", incident.reference, incident.status),
+            );
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)

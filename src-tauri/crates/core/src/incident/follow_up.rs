@@ -164,13 +164,12 @@ impl Session {
             for policy in form.policy_ids {
                 store::link_policy(tx, id, *policy)?;
             }
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.assess",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!("{}: assessment updated", incident.reference),
-            };
+            let entry = super::audit_entry(
+                &me.login,
+                "incident.assess",
+                id,
+                format!("{}: assessment updated", incident.reference),
+            );
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)
@@ -231,13 +230,7 @@ impl Session {
         };
         self.vault.write(|tx| {
             store::set_report(tx, id, &report)?;
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.report",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary,
-            };
+            let entry = super::audit_entry(&me.login, "incident.report", id, summary);
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)
@@ -269,13 +262,12 @@ impl Session {
             if incident.category == "lost_or_stolen_device" {
                 mark_device_missing(tx, &me.login, &d, stolen, &incident.reference, now)?;
             }
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.device",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!("{}: device {} linked", incident.reference, d.fields.asset_tag),
-            };
+            let entry = super::audit_entry(
+                &me.login,
+                "incident.device",
+                id,
+                format!("{}: device {} linked", incident.reference, d.fields.asset_tag),
+            );
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)

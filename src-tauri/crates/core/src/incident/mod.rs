@@ -229,6 +229,11 @@ impl IncidentRecord {
     }
 }
 
+/// An audit entry about incident `id`.
+pub(crate) fn audit_entry<'a>(actor: &'a str, action: &'static str, id: i64, summary: String) -> NewAuditEntry<'a> {
+    NewAuditEntry { actor_login: actor, action, record_type: "incident", record_id: id.to_string(), summary }
+}
+
 fn moment(problems: &mut Problems, field: Field, typed: &str, what: &str) -> Option<OffsetDateTime> {
     problems.check(
         field,
@@ -334,13 +339,12 @@ impl Session {
             for policy in form.policy_ids {
                 store::link_policy(tx, id, *policy)?;
             }
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.add",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!("recorded incident {reference}: {}", form.category.replace('_', " ")),
-            };
+            let entry = audit_entry(
+                &me.login,
+                "incident.add",
+                id,
+                format!("recorded incident {reference}: {}", form.category.replace('_', " ")),
+            );
             audit::append(tx, now, &entry)?;
             Ok::<_, CoreError>(id)
         })?;
@@ -387,12 +391,11 @@ impl Session {
                     crate::notification::add(tx, role, "incident", id, &message, now)?;
                 }
             }
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.grade",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!(
+            let entry = audit_entry(
+                &me.login,
+                "incident.grade",
+                id,
+                format!(
                     "graded {}: likelihood {likelihood}, severity {severity}; {}",
                     incident.reference,
                     match (outcome.reportable, outcome.notify_dhsc) {
@@ -401,7 +404,7 @@ impl Session {
                         _ => "not reportable",
                     }
                 ),
-            };
+            );
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)
@@ -419,13 +422,7 @@ impl Session {
         follow_up::require_changeable(&incident)?;
         self.vault.write(|tx| {
             store::add_action(tx, id, me.id, &text, now)?;
-            let entry = NewAuditEntry {
-                actor_login: &me.login,
-                action: "incident.action",
-                record_type: "incident",
-                record_id: id.to_string(),
-                summary: format!("{}: {text}", incident.reference),
-            };
+            let entry = audit_entry(&me.login, "incident.action", id, format!("{}: {text}", incident.reference));
             audit::append(tx, now, &entry)
         })?;
         store::by_id(self.vault.connection(), id)
