@@ -79,8 +79,14 @@ pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
             f.matrix_cells
         );
     }
-    let devices_vault = folder.join(format!("bench-demo-{}x.custodian", args.scales.first().copied().unwrap_or(1)));
-    let (count, load, search) = measure_devices(&devices_vault)?;
+    let first_vault = folder.join(format!("bench-demo-{}x.custodian", args.scales.first().copied().unwrap_or(1)));
+    let (dashboard, evidence_map) = measure_screens(&first_vault)?;
+    println!();
+    println!("| screen on the demo practice | load |");
+    println!("|---|---|");
+    println!("| dashboard (practice manager) | {} |", ms(dashboard));
+    println!("| DSPT evidence map (one DSPT year) | {} |", ms(evidence_map));
+    let (count, load, search) = measure_devices(&first_vault)?;
     println!();
     println!("| device register | load | search (\"dell\") |");
     println!("|---|---|---|");
@@ -91,6 +97,19 @@ pub(crate) fn run(args: BenchArgs) -> Result<(), CoreError> {
     println!("|---|---|---|");
     println!("| {pages} pages of plain text | {:.0} KB | {} |", bytes as f64 / 1000.0, ms(import));
     Ok(())
+}
+
+/// Times the dashboard and the DSPT evidence map as their screens load them (median of ten).
+fn measure_screens(path: &std::path::Path) -> Result<(Duration, Duration), CoreError> {
+    let now = OffsetDateTime::now_utc();
+    let password = SecretString::from(demo::DEMO_PASSWORD.to_owned());
+    let session = sign_in(path, demo::DEMO_LOGIN, &password, now)?;
+    let dashboards = (0..10).map(|_| timed(|| session.dashboard(now)).map(|(_, d)| d)).collect::<Result<_, _>>()?;
+    let (from, to) = custodian_core::dspt_year_containing(now.date());
+    let maps = (0..10)
+        .map(|_| timed(|| session.dspt_evidence_map(from, to, now)).map(|(_, d)| d))
+        .collect::<Result<_, _>>()?;
+    Ok((median(dashboards), median(maps)))
 }
 
 /// Fills the demo's register up to 2,000 devices (by CSV import), then times loading the register
