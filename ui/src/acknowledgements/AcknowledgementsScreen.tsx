@@ -1,7 +1,7 @@
 import type { MatrixView, SessionInfo } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { ChaseList } from './ChaseList';
 import { ExportActions } from './ExportActions';
 import { permilleAsPercent } from './figures';
@@ -86,36 +86,28 @@ function PracticeFigure({ matrix }: { matrix: MatrixView }) {
 /** Each current policy: how many of those who must have acknowledged it. */
 function PolicyFigures({ matrix }: { matrix: MatrixView }) {
   return (
-    <table className="nhsuk-table-responsive" id="ack-policy-figures" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Acknowledgements of each policy</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {['Policy', 'Version', 'Acknowledged', 'Share'].map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
+    <ResponsiveTable
+      id="ack-policy-figures"
+      caption="Acknowledgements of each policy"
+      headings={['Policy', 'Version', 'Acknowledged', 'Share']}
+    >
+      {matrix.policies.map((policy) => (
+        <tr className="nhsuk-table__row" role="row" key={String(policy.policyId)} data-policy-id={String(policy.policyId)}>
+          <ResponsiveCell heading="Policy">{policy.title}</ResponsiveCell>
+          <ResponsiveCell heading="Version">
+            {policy.version}
+            <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
+              published {formatDay(policy.publishedOn)}
+            </span>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Acknowledged">
+            {policy.acknowledged} of {policy.due}
+          </ResponsiveCell>
+          <ResponsiveCell heading="Share">
+            {policy.acknowledgedPermille === null ? 'Applies to nobody' : permilleAsPercent(policy.acknowledgedPermille)}
+          </ResponsiveCell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {matrix.policies.map((policy) => (
-          <tr className="nhsuk-table__row" role="row" key={String(policy.policyId)} data-policy-id={String(policy.policyId)}>
-            <ResponsiveCell heading="Policy">{policy.title}</ResponsiveCell>
-            <ResponsiveCell heading="Version">
-              {policy.version}
-              <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-                published {formatDay(policy.publishedOn)}
-              </span>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Acknowledged">
-              {policy.acknowledged} of {policy.due}
-            </ResponsiveCell>
-            <ResponsiveCell heading="Share">
-              {policy.acknowledgedPermille === null ? 'Applies to nobody' : permilleAsPercent(policy.acknowledgedPermille)}
-            </ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   );
 }

@@ -1,7 +1,7 @@
 import type { ByodCheckRow } from '../ipc';
 import { ShortHash } from '../policies/labels';
 import { formatDay, formatMoment, today } from '../shared/dates';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { APPROVED_WITH_RISK, checkName, failedItems, isBefore, Note, OutcomeTag, ResultTag } from './labels';
 
 const HEADINGS = ['Person', 'Device', 'Checklist', 'Checked on', 'Outcome', 'Failed items', 'Re-check due', 'Answers'];
@@ -25,56 +25,44 @@ export function ByodChecks({ checks, canAcceptRisk, onAccept }: ByodChecksProps)
   }
   const now = today();
   return (
-    <table className="nhsuk-table-responsive" id="byod-checks" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">BYOD checks, newest first</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {HEADINGS.map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
+    <ResponsiveTable id="byod-checks" caption="BYOD checks, newest first" headings={HEADINGS}>
+      {checks.map((check) => (
+        <tr className="nhsuk-table__row" role="row" key={String(check.id)} data-byod={String(check.id)}>
+          <ResponsiveCell heading="Person">{check.person.fullName}</ResponsiveCell>
+          <ResponsiveCell heading="Device">{check.assetTag}</ResponsiveCell>
+          <ResponsiveCell heading="Checklist">
+            {check.checklistTitle}
+            <Note>Version {check.checklistVersion}</Note>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Checked on">
+            {formatDay(check.checkedOn)}
+            <Note>By {check.checkedBy.fullName}</Note>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Outcome">
+            <OutcomeTag outcome={check.outcome} />
+            <RiskStanding check={check} canAcceptRisk={canAcceptRisk} onAccept={onAccept} />
+          </ResponsiveCell>
+          <ResponsiveCell heading="Failed items">{failedItems(check.items).length}</ResponsiveCell>
+          <ResponsiveCell heading="Re-check due">
+            {check.recheckDue === null ? (
+              <span className="nhsuk-body-s">None</span>
+            ) : (
+              <>
+                {formatDay(check.recheckDue)}
+                {isBefore(check.recheckDue, now) ? (
+                  <Note>
+                    <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
+                  </Note>
+                ) : null}
+              </>
+            )}
+          </ResponsiveCell>
+          <ResponsiveCell heading="Answers">
+            <CheckDetails check={check} />
+          </ResponsiveCell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {checks.map((check) => (
-          <tr className="nhsuk-table__row" role="row" key={String(check.id)} data-byod={String(check.id)}>
-            <ResponsiveCell heading="Person">{check.person.fullName}</ResponsiveCell>
-            <ResponsiveCell heading="Device">{check.assetTag}</ResponsiveCell>
-            <ResponsiveCell heading="Checklist">
-              {check.checklistTitle}
-              <Note>Version {check.checklistVersion}</Note>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Checked on">
-              {formatDay(check.checkedOn)}
-              <Note>By {check.checkedBy.fullName}</Note>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Outcome">
-              <OutcomeTag outcome={check.outcome} />
-              <RiskStanding check={check} canAcceptRisk={canAcceptRisk} onAccept={onAccept} />
-            </ResponsiveCell>
-            <ResponsiveCell heading="Failed items">{failedItems(check.items).length}</ResponsiveCell>
-            <ResponsiveCell heading="Re-check due">
-              {check.recheckDue === null ? (
-                <span className="nhsuk-body-s">None</span>
-              ) : (
-                <>
-                  {formatDay(check.recheckDue)}
-                  {isBefore(check.recheckDue, now) ? (
-                    <Note>
-                      <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
-                    </Note>
-                  ) : null}
-                </>
-              )}
-            </ResponsiveCell>
-            <ResponsiveCell heading="Answers">
-              <CheckDetails check={check} />
-            </ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   );
 }
 

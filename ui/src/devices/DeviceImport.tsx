@@ -14,7 +14,7 @@ import {
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { DISPOSED, formatCount, howMany } from './labels';
@@ -183,28 +183,21 @@ function ProblemsTable({ problems }: { problems: readonly CsvProblemRow[] }) {
           Showing the first {formatCount(shown.length)} of {formatCount(problems.length)} problems
         </p>
       ) : null}
-      <table className="nhsuk-table-responsive" id="device-import-problems" role="table">
-        <caption className="nhsuk-table__caption nhsuk-table__caption--m">Problems to fix in the file</caption>
-        <thead className="nhsuk-table__head" role="rowgroup">
-          <tr className="nhsuk-table__row" role="row">
-            {['Line', 'Asset tag', 'Problem'].map((heading) => (
-              <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                {heading}
-              </th>
-            ))}
+      <ResponsiveTable
+        id="device-import-problems"
+        caption="Problems to fix in the file"
+        captionSize="m"
+        headings={['Line', 'Asset tag', 'Problem']}
+      >
+        {shown.map((problem, index) => (
+          // A line may have several problems, and the list never changes order.
+          <tr className="nhsuk-table__row" role="row" key={index} data-line={String(problem.line)}>
+            <ResponsiveCell heading="Line">{problem.line}</ResponsiveCell>
+            <ResponsiveCell heading="Asset tag">{problem.assetTag}</ResponsiveCell>
+            <ResponsiveCell heading="Problem">{problem.message}</ResponsiveCell>
           </tr>
-        </thead>
-        <tbody className="nhsuk-table__body" role="rowgroup">
-          {shown.map((problem, index) => (
-            // A line may have several problems, and the list never changes order.
-            <tr className="nhsuk-table__row" role="row" key={index} data-line={String(problem.line)}>
-              <ResponsiveCell heading="Line">{problem.line}</ResponsiveCell>
-              <ResponsiveCell heading="Asset tag">{problem.assetTag}</ResponsiveCell>
-              <ResponsiveCell heading="Problem">{problem.message}</ResponsiveCell>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </ResponsiveTable>
     </>
   );
 }

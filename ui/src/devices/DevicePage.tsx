@@ -5,7 +5,7 @@ import { LOST_OR_STOLEN_DEVICE } from '../incidents/labels';
 import type { AllocationRow, DeviceDetailView, DeviceIncidentRow, DeviceRegisterView, DeviceRow } from '../ipc';
 import { formatDay, formatMoment } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { SuccessMessage } from '../shared/SuccessMessage';
 import { SummaryRow } from '../shared/SummaryRow';
 import { AllocateForm } from './AllocateForm';
@@ -257,36 +257,28 @@ function IncidentsTable({ incidents, onOpen }: IncidentsTableProps) {
     );
   }
   return (
-    <table className="nhsuk-table-responsive" id="device-incidents" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Incidents it is linked to, newest first</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {['Incident', 'Aware', 'Category', 'Status'].map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
+    <ResponsiveTable
+      id="device-incidents"
+      caption="Incidents it is linked to, newest first"
+      headings={['Incident', 'Aware', 'Category', 'Status']}
+    >
+      {incidents.map((incident) => (
+        <tr className="nhsuk-table__row" role="row" key={String(incident.id)} data-incident={String(incident.id)}>
+          <ResponsiveCell heading="Incident">
+            {onOpen ? (
+              <LinkButton id={`device-incident-${String(incident.id)}`} onClick={() => onOpen(incident.id)}>
+                {incident.reference}
+              </LinkButton>
+            ) : (
+              incident.reference
+            )}
+          </ResponsiveCell>
+          <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
+          <ResponsiveCell heading="Category">{incident.categoryLabel}</ResponsiveCell>
+          <ResponsiveCell heading="Status">{incident.statusLabel}</ResponsiveCell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {incidents.map((incident) => (
-          <tr className="nhsuk-table__row" role="row" key={String(incident.id)} data-incident={String(incident.id)}>
-            <ResponsiveCell heading="Incident">
-              {onOpen ? (
-                <LinkButton id={`device-incident-${String(incident.id)}`} onClick={() => onOpen(incident.id)}>
-                  {incident.reference}
-                </LinkButton>
-              ) : (
-                incident.reference
-              )}
-            </ResponsiveCell>
-            <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
-            <ResponsiveCell heading="Category">{incident.categoryLabel}</ResponsiveCell>
-            <ResponsiveCell heading="Status">{incident.statusLabel}</ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   );
 }
 
@@ -305,28 +297,20 @@ function AllocationsTable({ allocations }: { allocations: readonly AllocationRow
     );
   }
   return (
-    <table className="nhsuk-table-responsive" id="device-allocations" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Who has held it, oldest first</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {['Person', 'From', 'To', 'Note'].map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
+    <ResponsiveTable
+      id="device-allocations"
+      caption="Who has held it, oldest first"
+      headings={['Person', 'From', 'To', 'Note']}
+    >
+      {allocations.map((allocation, index) => (
+        // The history only grows at its end, so a row's place is its identity.
+        <tr className="nhsuk-table__row" role="row" key={index}>
+          <ResponsiveCell heading="Person">{allocation.person.fullName}</ResponsiveCell>
+          <ResponsiveCell heading="From">{formatDay(allocation.from)}</ResponsiveCell>
+          <ResponsiveCell heading="To">{allocation.to ? formatDay(allocation.to) : 'now'}</ResponsiveCell>
+          <ResponsiveCell heading="Note">{allocation.note}</ResponsiveCell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {allocations.map((allocation, index) => (
-          // The history only grows at its end, so a row's place is its identity.
-          <tr className="nhsuk-table__row" role="row" key={index}>
-            <ResponsiveCell heading="Person">{allocation.person.fullName}</ResponsiveCell>
-            <ResponsiveCell heading="From">{formatDay(allocation.from)}</ResponsiveCell>
-            <ResponsiveCell heading="To">{allocation.to ? formatDay(allocation.to) : 'now'}</ResponsiveCell>
-            <ResponsiveCell heading="Note">{allocation.note}</ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   );
 }

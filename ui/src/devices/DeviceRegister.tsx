@@ -3,7 +3,8 @@ import { memo, useMemo } from 'react';
 import type { DeviceRegisterView, DeviceRow } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { SelectField, type SelectOption } from '../shared/SelectField';
 import { useDebouncedValue } from '../shared/useDebouncedValue';
 import { choiceLabel, DeviceStatusTag, DISPOSED, formatCount, howMany, makeAndModel } from './labels';
 import type { DeviceId } from './useDevices';
@@ -33,6 +34,11 @@ const ATTENTION: Readonly<Record<Attention, { label: string; test: (device: Devi
     test: (device) => device.vendorSupported === 'unknown' || device.vendorSupported === 'no',
   },
 };
+
+const ATTENTION_OPTIONS: readonly SelectOption[] = Object.entries(ATTENTION).map(([value, { label }]) => ({
+  value,
+  label,
+}));
 
 const isAttention = (value: string): value is Attention => Object.hasOwn(ATTENTION, value);
 
@@ -114,65 +120,39 @@ export function DeviceRegister({ view, filters, onFilters, canOpen, onOpen }: De
       </div>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="device-filter-status">
-              Status
-            </label>
-            <select
-              className="nhsuk-select"
-              id="device-filter-status"
-              value={status}
-              onChange={(event) => set({ status: event.target.value })}
-            >
-              <option value={ACTIVE}>All active (not disposed)</option>
-              {statusOptions.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-              <option value={DISPOSED}>Disposed</option>
-            </select>
-          </div>
+          <SelectField
+            id="device-filter-status"
+            label="Status"
+            options={[
+              { value: ACTIVE, label: 'All active (not disposed)' },
+              ...statusOptions,
+              { value: DISPOSED, label: 'Disposed' },
+            ]}
+            value={status}
+            onChange={(event) => set({ status: event.target.value })}
+          />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="device-filter-kind">
-              Kind
-            </label>
-            <select
-              className="nhsuk-select"
-              id="device-filter-kind"
-              value={kind}
-              onChange={(event) => set({ kind: event.target.value })}
-            >
-              <option value={ALL_KINDS}>All kinds</option>
-              {view.kinds.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-              <option value={REMOVABLE_MEDIA}>Removable media</option>
-            </select>
-          </div>
+          <SelectField
+            id="device-filter-kind"
+            label="Kind"
+            options={[
+              { value: ALL_KINDS, label: 'All kinds' },
+              ...view.kinds,
+              { value: REMOVABLE_MEDIA, label: 'Removable media' },
+            ]}
+            value={kind}
+            onChange={(event) => set({ kind: event.target.value })}
+          />
         </div>
         <div className="nhsuk-grid-column-one-third">
-          <div className="nhsuk-form-group">
-            <label className="nhsuk-label" htmlFor="device-filter-attention">
-              Needs attention
-            </label>
-            <select
-              className="nhsuk-select"
-              id="device-filter-attention"
-              value={attention}
-              onChange={(event) => set({ attention: isAttention(event.target.value) ? event.target.value : '' })}
-            >
-              {Object.entries(ATTENTION).map(([value, { label }]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="device-filter-attention"
+            label="Needs attention"
+            options={ATTENTION_OPTIONS}
+            value={attention}
+            onChange={(event) => set({ attention: isAttention(event.target.value) ? event.target.value : '' })}
+          />
         </div>
       </div>
 
@@ -214,54 +194,42 @@ type DeviceTableProps = {
 /** The rows shown; memoised, so typing in the search box does not draw them again. */
 const DeviceTable = memo(function DeviceTable({ devices, view, canOpen, onOpen }: DeviceTableProps) {
   return (
-    <table className="nhsuk-table-responsive" id="device-register" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Device register</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {HEADINGS.map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
+    <ResponsiveTable id="device-register" caption="Device register" headings={HEADINGS}>
+      {devices.map((device) => (
+        <tr className="nhsuk-table__row" role="row" key={String(device.id)} data-device={String(device.id)}>
+          <ResponsiveCell heading="Asset tag">
+            {canOpen ? (
+              <LinkButton id={`device-${String(device.id)}`} onClick={() => onOpen(device.id)}>
+                {device.assetTag}
+              </LinkButton>
+            ) : (
+              device.assetTag
+            )}
+          </ResponsiveCell>
+          <ResponsiveCell heading="Kind">{choiceLabel(view.kinds, device.kind)}</ResponsiveCell>
+          <ResponsiveCell heading="Make and model">{makeAndModel(device)}</ResponsiveCell>
+          <ResponsiveCell heading="Ownership">{choiceLabel(view.ownerships, device.ownership)}</ResponsiveCell>
+          <ResponsiveCell heading="Encrypted">{choiceLabel(view.answers, device.encryption)}</ResponsiveCell>
+          <ResponsiveCell heading="Status">
+            <DeviceStatusTag status={device.status} statuses={view.statuses} />
+          </ResponsiveCell>
+          <ResponsiveCell heading="Held by">
+            {device.holder ? (
+              <>
+                {device.holder.fullName}
+                {device.heldSince ? (
+                  <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
+                    since {formatDay(device.heldSince)}
+                  </span>
+                ) : null}
+              </>
+            ) : (
+              <span className="nhsuk-u-secondary-text-colour">No one</span>
+            )}
+          </ResponsiveCell>
         </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {devices.map((device) => (
-          <tr className="nhsuk-table__row" role="row" key={String(device.id)} data-device={String(device.id)}>
-            <ResponsiveCell heading="Asset tag">
-              {canOpen ? (
-                <LinkButton id={`device-${String(device.id)}`} onClick={() => onOpen(device.id)}>
-                  {device.assetTag}
-                </LinkButton>
-              ) : (
-                device.assetTag
-              )}
-            </ResponsiveCell>
-            <ResponsiveCell heading="Kind">{choiceLabel(view.kinds, device.kind)}</ResponsiveCell>
-            <ResponsiveCell heading="Make and model">{makeAndModel(device)}</ResponsiveCell>
-            <ResponsiveCell heading="Ownership">{choiceLabel(view.ownerships, device.ownership)}</ResponsiveCell>
-            <ResponsiveCell heading="Encrypted">{choiceLabel(view.answers, device.encryption)}</ResponsiveCell>
-            <ResponsiveCell heading="Status">
-              <DeviceStatusTag status={device.status} statuses={view.statuses} />
-            </ResponsiveCell>
-            <ResponsiveCell heading="Held by">
-              {device.holder ? (
-                <>
-                  {device.holder.fullName}
-                  {device.heldSince ? (
-                    <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-                      since {formatDay(device.heldSince)}
-                    </span>
-                  ) : null}
-                </>
-              ) : (
-                <span className="nhsuk-u-secondary-text-colour">No one</span>
-              )}
-            </ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </ResponsiveTable>
   );
 });
 

@@ -5,7 +5,7 @@ import { ShortHash } from '../policies/labels';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { CertificateOutcome, useCertificateOpener } from './CertificateOpener';
 import { DisposalDetails } from './DisposalDetails';
 import { CheckedTag, checkedWhen, containersLabel, disposalWhat, Note } from './labels';
@@ -49,74 +49,62 @@ export function DisposalLog({ view, onCheck }: DisposalLogProps) {
         {unchecked === 0 ? ', all checked.' : <>: <strong>{unchecked} not checked yet</strong>.</>}
       </p>
       <CertificateOutcome opener={certificate} />
-      <table className="nhsuk-table-responsive" id="disposal-log" role="table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Disposal log, newest first</caption>
-        <thead className="nhsuk-table__head" role="rowgroup">
-          <tr className="nhsuk-table__row" role="row">
-            {HEADINGS.map((heading) => (
-              <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body" role="rowgroup">
-          {disposals.map((disposal) => {
-            const id = String(disposal.id);
-            const expanded = open.has(disposal.id);
-            return (
-              <Fragment key={id}>
-                <tr className="nhsuk-table__row" role="row" data-disposal={id}>
-                  <ResponsiveCell heading="Date">{formatDay(disposal.disposedOn)}</ResponsiveCell>
-                  <ResponsiveCell heading="What">
-                    <What disposal={disposal} />
-                  </ResponsiveCell>
-                  <ResponsiveCell heading="Method">{disposal.methodLabel}</ResponsiveCell>
-                  <ResponsiveCell heading="Performed by">
-                    {disposal.performedBy}
-                    {disposal.contractor && disposal.contractor !== disposal.performedBy ? (
-                      <Note>Contractor: {disposal.contractor}</Note>
-                    ) : null}
-                  </ResponsiveCell>
-                  <ResponsiveCell heading="Certificate">
-                    <Certificate disposal={disposal} busy={certificate.busy} onOpen={() => certificate.open(disposal)} />
-                  </ResponsiveCell>
-                  <ResponsiveCell heading="Checked">
-                    <CheckedTag disposal={disposal} />
-                    {checkedWhen(disposal) ? <Note>{checkedWhen(disposal)}</Note> : null}
-                    {canCheck && disposal.checkedBy === null ? (
-                      <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
-                        <LinkButton id={`disposal-check-${id}`} onClick={() => onCheck(disposal)}>
-                          Check and sign{' '}
-                          <span className="nhsuk-u-visually-hidden">{disposalWhat(disposal)}</span>
-                        </LinkButton>
-                      </p>
-                    ) : null}
-                  </ResponsiveCell>
-                  <ResponsiveCell heading="Details">
-                    <LinkButton
-                      id={`disposal-view-${id}`}
-                      aria-expanded={expanded}
-                      aria-controls={expanded ? `disposal-details-${id}` : undefined}
-                      onClick={() => toggle(disposal.id)}
-                    >
-                      {expanded ? 'Hide' : 'View'}{' '}
-                      <span className="nhsuk-u-visually-hidden">the details of {disposalWhat(disposal)}</span>
-                    </LinkButton>
-                  </ResponsiveCell>
+      <ResponsiveTable id="disposal-log" caption="Disposal log, newest first" headings={HEADINGS}>
+        {disposals.map((disposal) => {
+          const id = String(disposal.id);
+          const expanded = open.has(disposal.id);
+          return (
+            <Fragment key={id}>
+              <tr className="nhsuk-table__row" role="row" data-disposal={id}>
+                <ResponsiveCell heading="Date">{formatDay(disposal.disposedOn)}</ResponsiveCell>
+                <ResponsiveCell heading="What">
+                  <What disposal={disposal} />
+                </ResponsiveCell>
+                <ResponsiveCell heading="Method">{disposal.methodLabel}</ResponsiveCell>
+                <ResponsiveCell heading="Performed by">
+                  {disposal.performedBy}
+                  {disposal.contractor && disposal.contractor !== disposal.performedBy ? (
+                    <Note>Contractor: {disposal.contractor}</Note>
+                  ) : null}
+                </ResponsiveCell>
+                <ResponsiveCell heading="Certificate">
+                  <Certificate disposal={disposal} busy={certificate.busy} onOpen={() => certificate.open(disposal)} />
+                </ResponsiveCell>
+                <ResponsiveCell heading="Checked">
+                  <CheckedTag disposal={disposal} />
+                  {checkedWhen(disposal) ? <Note>{checkedWhen(disposal)}</Note> : null}
+                  {canCheck && disposal.checkedBy === null ? (
+                    <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
+                      <LinkButton id={`disposal-check-${id}`} onClick={() => onCheck(disposal)}>
+                        Check and sign{' '}
+                        <span className="nhsuk-u-visually-hidden">{disposalWhat(disposal)}</span>
+                      </LinkButton>
+                    </p>
+                  ) : null}
+                </ResponsiveCell>
+                <ResponsiveCell heading="Details">
+                  <LinkButton
+                    id={`disposal-view-${id}`}
+                    aria-expanded={expanded}
+                    aria-controls={expanded ? `disposal-details-${id}` : undefined}
+                    onClick={() => toggle(disposal.id)}
+                  >
+                    {expanded ? 'Hide' : 'View'}{' '}
+                    <span className="nhsuk-u-visually-hidden">the details of {disposalWhat(disposal)}</span>
+                  </LinkButton>
+                </ResponsiveCell>
+              </tr>
+              {expanded ? (
+                <tr className="nhsuk-table__row" role="row" data-disposal-details={id}>
+                  <td className="nhsuk-table__cell" role="cell" colSpan={HEADINGS.length}>
+                    <DisposalDetails disposal={disposal} id={`disposal-details-${id}`} />
+                  </td>
                 </tr>
-                {expanded ? (
-                  <tr className="nhsuk-table__row" role="row" data-disposal-details={id}>
-                    <td className="nhsuk-table__cell" role="cell" colSpan={HEADINGS.length}>
-                      <DisposalDetails disposal={disposal} id={`disposal-details-${id}`} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </ResponsiveTable>
     </>
   );
 }

@@ -1,7 +1,7 @@
 import type { EvidenceEntryView } from '../ipc';
 import type { SectionLink } from '../session/SessionPage';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { itemIdPart, StandingTag } from './labels';
 
 const HEADINGS = ['Item', 'What it asks for', 'Standing', 'Evidence held', 'To do', 'Where'];
@@ -24,53 +24,41 @@ export function EvidenceTable({ entries, linkOf, onGo }: EvidenceTableProps) {
     );
   }
   return (
-    <table className="nhsuk-table-responsive" id="dspt-table" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">DSPT evidence items</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {HEADINGS.map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {entries.map((entry) => {
-          const link = linkOf(entry);
-          const part = itemIdPart(entry);
-          return (
-            <tr className="nhsuk-table__row" role="row" key={entry.id} id={`dspt-item-${part}`} data-standing={entry.standing}>
-              <ResponsiveCell heading="Item">
-                <span className="custodian-nowrap">{entry.id}</span>
-              </ResponsiveCell>
-              <ResponsiveCell heading="What it asks for">{entry.title}</ResponsiveCell>
-              <ResponsiveCell heading="Standing">
-                <StandingTag entry={entry} />
-              </ResponsiveCell>
-              <ResponsiveCell heading="Evidence held">
-                {entry.evidence}
-                {entry.packSections.length > 0 ? (
-                  <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-                    In the pack: {entry.packSections.join(', ')}
-                  </span>
-                ) : null}
-              </ResponsiveCell>
-              <ResponsiveCell heading="To do">
-                {entry.toDo.trim() ? entry.toDo : <span className="nhsuk-u-secondary-text-colour">Nothing</span>}
-              </ResponsiveCell>
-              <ResponsiveCell heading="Where">
-                {link ? (
-                  <LinkButton id={`dspt-go-${part}`} onClick={() => onGo(link)}>
-                    Go to {link.label}
-                    <span className="nhsuk-u-visually-hidden">: item {entry.id}</span>
-                  </LinkButton>
-                ) : null}
-              </ResponsiveCell>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <ResponsiveTable id="dspt-table" caption="DSPT evidence items" headings={HEADINGS}>
+      {entries.map((entry) => {
+        const link = linkOf(entry);
+        const part = itemIdPart(entry);
+        return (
+          <tr className="nhsuk-table__row" role="row" key={entry.id} id={`dspt-item-${part}`} data-standing={entry.standing}>
+            <ResponsiveCell heading="Item">
+              <span className="custodian-nowrap">{entry.id}</span>
+            </ResponsiveCell>
+            <ResponsiveCell heading="What it asks for">{entry.title}</ResponsiveCell>
+            <ResponsiveCell heading="Standing">
+              <StandingTag entry={entry} />
+            </ResponsiveCell>
+            <ResponsiveCell heading="Evidence held">
+              {entry.evidence}
+              {entry.packSections.length > 0 ? (
+                <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
+                  In the pack: {entry.packSections.join(', ')}
+                </span>
+              ) : null}
+            </ResponsiveCell>
+            <ResponsiveCell heading="To do">
+              {entry.toDo.trim() ? entry.toDo : <span className="nhsuk-u-secondary-text-colour">Nothing</span>}
+            </ResponsiveCell>
+            <ResponsiveCell heading="Where">
+              {link ? (
+                <LinkButton id={`dspt-go-${part}`} onClick={() => onGo(link)}>
+                  Go to {link.label}
+                  <span className="nhsuk-u-visually-hidden">: item {entry.id}</span>
+                </LinkButton>
+              ) : null}
+            </ResponsiveCell>
+          </tr>
+        );
+      })}
+    </ResponsiveTable>
   );
 }

@@ -5,7 +5,7 @@ import { incidentActionAdd, type IncidentRow } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { TextAreaField } from '../shared/TextAreaField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { useRefreshAfterIncidentChange } from './useIncidents';
@@ -32,28 +32,20 @@ export function ActionLog({ incident, editable, onMessage }: ActionLogProps) {
       {incident.actions.length === 0 ? (
         <p id="incident-actions-none">No action has been recorded yet.</p>
       ) : (
-        <table className="nhsuk-table-responsive" id="incident-action-log" role="table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Actions taken, oldest first</caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr className="nhsuk-table__row" role="row">
-              {['When', 'Who', 'What was done'].map((heading) => (
-                <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                  {heading}
-                </th>
-              ))}
+        <ResponsiveTable
+          id="incident-action-log"
+          caption="Actions taken, oldest first"
+          headings={['When', 'Who', 'What was done']}
+        >
+          {incident.actions.map((action, index) => (
+            // The log only grows at its end, so an entry's place is its identity.
+            <tr className="nhsuk-table__row" role="row" key={index}>
+              <ResponsiveCell heading="When">{formatMoment(action.at)}</ResponsiveCell>
+              <ResponsiveCell heading="Who">{action.by}</ResponsiveCell>
+              <ResponsiveCell heading="What was done">{action.text}</ResponsiveCell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body" role="rowgroup">
-            {incident.actions.map((action, index) => (
-              // The log only grows at its end, so an entry's place is its identity.
-              <tr className="nhsuk-table__row" role="row" key={index}>
-                <ResponsiveCell heading="When">{formatMoment(action.at)}</ResponsiveCell>
-                <ResponsiveCell heading="Who">{action.by}</ResponsiveCell>
-                <ResponsiveCell heading="What was done">{action.text}</ResponsiveCell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       )}
       {editable ? <AddAction incident={incident} onMessage={onMessage} /> : null}
     </section>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { incidentLinkDevice, type IncidentRow, type IncidentsView } from '../ipc';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
-import { LOST_OR_STOLEN_DEVICE } from './labels';
+import { SelectField } from '../shared/SelectField';
+import { deviceChoiceLabel, LOST_OR_STOLEN_DEVICE } from './labels';
 import { useRefreshAfterIncidentChange } from './useIncidents';
 
 const FIELD_IDS = { deviceId: 'incident-link-device' } as const;
@@ -69,36 +70,18 @@ function LinkDevice({ incident, view, onMessage }: Omit<DeviceLinksProps, 'edita
       }}
     >
       <ErrorSummary id="incident-link-error-summary" errors={errors.items} />
-      <div className={errorText ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}>
-        <label className="nhsuk-label" htmlFor={FIELD_IDS.deviceId}>
-          Link a device
-        </label>
-        {lostOrStolen ? (
-          <div className="nhsuk-hint" id="incident-link-device-hint">
-            It is marked lost, or stolen, in the device register if it is in use or in store.
-          </div>
-        ) : null}
-        {errorText ? (
-          <span className="nhsuk-error-message" id="incident-link-device-error">
-            <span className="nhsuk-u-visually-hidden">Error: </span>
-            {errorText}
-          </span>
-        ) : null}
-        <select
-          className="nhsuk-select"
-          id={FIELD_IDS.deviceId}
-          value={deviceId}
-          aria-describedby={lostOrStolen ? 'incident-link-device-hint' : undefined}
-          onChange={(event) => setDeviceId(event.target.value)}
-        >
-          <option value="">Choose a device</option>
-          {choices.map((device) => (
-            <option key={String(device.id)} value={String(device.id)}>
-              {device.statusLabel ? `${device.label} (${device.statusLabel.toLowerCase()})` : device.label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={FIELD_IDS.deviceId}
+        label="Link a device"
+        hint={lostOrStolen ? 'It is marked lost, or stolen, in the device register if it is in use or in store.' : null}
+        error={errorText}
+        options={[
+          { value: '', label: 'Choose a device' },
+          ...choices.map((device) => ({ value: String(device.id), label: deviceChoiceLabel(device) })),
+        ]}
+        value={deviceId}
+        onChange={(event) => setDeviceId(event.target.value)}
+      />
       {lostOrStolen ? (
         <div className="nhsuk-form-group">
           <div className="nhsuk-checkboxes">

@@ -1,5 +1,6 @@
 import type { IncidentDeviceOption } from '../ipc';
 import { LinkButton } from '../shared/LinkButton';
+import { deviceChoiceLabel } from './labels';
 
 type DevicePickerProps = {
   /** Ids: `{prefix}-choice`, `-add`, `-chosen`, `-remove-{id}`. */
@@ -68,7 +69,7 @@ export function DevicePicker({ idPrefix, devices, chosen, error, onChange, choic
               <option value="">Choose a device</option>
               {left.map((device) => (
                 <option key={String(device.id)} value={String(device.id)}>
-                  {device.statusLabel ? `${device.label} (${device.statusLabel.toLowerCase()})` : device.label}
+                  {deviceChoiceLabel(device)}
                 </option>
               ))}
             </select>{' '}

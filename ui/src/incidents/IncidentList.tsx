@@ -2,7 +2,7 @@ import type { IncidentRow, IncidentsView } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { ClockTag, Note, outcomeWords, StatusTag } from './labels';
 
 const HEADINGS = ['Reference', 'Aware', 'Category', 'Grade', 'Status'];
@@ -38,61 +38,49 @@ export function IncidentList({ view, onOpen }: IncidentListProps) {
           '.'
         )}
       </p>
-      <table className="nhsuk-table-responsive" id="incident-list" role="table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Incidents, newest first</caption>
-        <thead className="nhsuk-table__head" role="rowgroup">
-          <tr className="nhsuk-table__row" role="row">
-            {HEADINGS.map((heading) => (
-              <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                {heading}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body" role="rowgroup">
-          {incidents.map((incident) => {
-            const id = String(incident.id);
-            return (
-              <tr className="nhsuk-table__row" role="row" key={id} data-incident={id} data-reference={incident.reference}>
-                <ResponsiveCell heading="Reference">
-                  <LinkButton id={`incident-open-${id}`} className="custodian-nowrap" onClick={() => onOpen(incident)}>
-                    {incident.reference}
-                  </LinkButton>
-                  <Note>Reported by {incident.reportedBy.fullName}</Note>
-                </ResponsiveCell>
-                <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
-                <ResponsiveCell heading="Category">
-                  {incident.categoryLabel}
-                  {incident.devices.length > 0 ? (
-                    <Note>{incident.devices.map((device) => device.label).join(', ')}</Note>
-                  ) : null}
-                </ResponsiveCell>
-                <ResponsiveCell heading="Grade">
-                  {incident.grade ? (
-                    <>
-                      {incident.grade.likelihood} × {incident.grade.severity}
-                      <Note>{outcomeWords(incident.grade)}</Note>
-                    </>
-                  ) : (
-                    <span className="nhsuk-u-secondary-text-colour">Not graded</span>
-                  )}
-                </ResponsiveCell>
-                <ResponsiveCell heading="Status">
-                  <StatusTag incident={incident} />
-                  {incident.clockDeadline || incident.reportedLate ? (
-                    <span className="custodian-cell-note">
-                      <ClockTag incident={incident} id={`incident-clock-${id}`} />
-                    </span>
-                  ) : null}
-                  {incident.awaitingSignOff.length > 0 ? (
-                    <Note>Waits for the {incident.awaitingSignOff.map((role) => role.label).join(' and ')}</Note>
-                  ) : null}
-                </ResponsiveCell>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ResponsiveTable id="incident-list" caption="Incidents, newest first" headings={HEADINGS}>
+        {incidents.map((incident) => {
+          const id = String(incident.id);
+          return (
+            <tr className="nhsuk-table__row" role="row" key={id} data-incident={id} data-reference={incident.reference}>
+              <ResponsiveCell heading="Reference">
+                <LinkButton id={`incident-open-${id}`} className="custodian-nowrap" onClick={() => onOpen(incident)}>
+                  {incident.reference}
+                </LinkButton>
+                <Note>Reported by {incident.reportedBy.fullName}</Note>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
+              <ResponsiveCell heading="Category">
+                {incident.categoryLabel}
+                {incident.devices.length > 0 ? (
+                  <Note>{incident.devices.map((device) => device.label).join(', ')}</Note>
+                ) : null}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Grade">
+                {incident.grade ? (
+                  <>
+                    {incident.grade.likelihood} × {incident.grade.severity}
+                    <Note>{outcomeWords(incident.grade)}</Note>
+                  </>
+                ) : (
+                  <span className="nhsuk-u-secondary-text-colour">Not graded</span>
+                )}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Status">
+                <StatusTag incident={incident} />
+                {incident.clockDeadline || incident.reportedLate ? (
+                  <span className="custodian-cell-note">
+                    <ClockTag incident={incident} id={`incident-clock-${id}`} />
+                  </span>
+                ) : null}
+                {incident.awaitingSignOff.length > 0 ? (
+                  <Note>Waits for the {incident.awaitingSignOff.map((role) => role.label).join(' and ')}</Note>
+                ) : null}
+              </ResponsiveCell>
+            </tr>
+          );
+        })}
+      </ResponsiveTable>
     </>
   );
 }

@@ -6,7 +6,7 @@ import { formatMoment } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { Radios } from '../shared/Radios';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { TextAreaField } from '../shared/TextAreaField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { useRefreshAfterIncidentChange } from './useIncidents';
@@ -42,31 +42,23 @@ export function StatusPanel({ incident, editable, onMessage }: StatusPanelProps)
         Status
       </h2>
       {changes.length > 0 ? (
-        <table className="nhsuk-table-responsive" id="incident-status-history" role="table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Status changes, oldest first</caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr className="nhsuk-table__row" role="row">
-              {['When', 'Who', 'Change', 'Why'].map((heading) => (
-                <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                  {heading}
-                </th>
-              ))}
+        <ResponsiveTable
+          id="incident-status-history"
+          caption="Status changes, oldest first"
+          headings={['When', 'Who', 'Change', 'Why']}
+        >
+          {changes.map((change, index) => (
+            // The history only grows at its end, so a change's place is its identity.
+            <tr className="nhsuk-table__row" role="row" key={index}>
+              <ResponsiveCell heading="When">{formatMoment(change.at)}</ResponsiveCell>
+              <ResponsiveCell heading="Who">{change.by.fullName}</ResponsiveCell>
+              <ResponsiveCell heading="Change">
+                {change.fromLabel} → {change.toLabel}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Why">{change.reason}</ResponsiveCell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body" role="rowgroup">
-            {changes.map((change, index) => (
-              // The history only grows at its end, so a change's place is its identity.
-              <tr className="nhsuk-table__row" role="row" key={index}>
-                <ResponsiveCell heading="When">{formatMoment(change.at)}</ResponsiveCell>
-                <ResponsiveCell heading="Who">{change.by.fullName}</ResponsiveCell>
-                <ResponsiveCell heading="Change">
-                  {change.fromLabel} → {change.toLabel}
-                </ResponsiveCell>
-                <ResponsiveCell heading="Why">{change.reason}</ResponsiveCell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       ) : null}
       {canChange ? <StatusForm key={incident.status} incident={incident} onMessage={onMessage} /> : null}
     </section>

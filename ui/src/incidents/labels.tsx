@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-import type { ChoiceOption, GradeCellView, IncidentGradeView, IncidentRow } from '../ipc';
+import type { ChoiceOption, GradeCellView, IncidentDeviceOption, IncidentGradeView, IncidentRow } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { countOf } from '../shared/plural';
 
@@ -22,6 +22,11 @@ export function gradeWords(grade: IncidentGradeView): string {
 /** A stored name's label from the choices Rust sent, or the name itself. */
 export function choiceLabel(options: readonly ChoiceOption[], value: string): string {
   return options.find((option) => option.value === value)?.label ?? value;
+}
+
+/** A device as offered for an incident, with its status: "LT-0012 — Laptop … (in use)". */
+export function deviceChoiceLabel(device: IncidentDeviceOption): string {
+  return device.statusLabel ? `${device.label} (${device.statusLabel.toLowerCase()})` : device.label;
 }
 
 /** How long is left before a deadline, or how long ago it passed: "31 hours left". */

@@ -1,6 +1,7 @@
 import type { PeopleView, PersonRow, RoleName, RoleOption } from '../ipc';
 import { formatDay } from '../shared/dates';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { LinkButton } from '../shared/LinkButton';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 
 type StaffRegisterProps = {
   view: PeopleView;
@@ -23,64 +24,42 @@ export function StaffRegister({ view, ownLogin, onEdit, onResetPassword }: Staff
   }
   const headings = ['Name', 'Login', 'Job title', 'Roles', 'First day', 'Status', ...(canManage ? ['Actions'] : [])];
   return (
-    <table className="nhsuk-table-responsive" id="staff-register" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Staff register</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {headings.map((heading) => (
-            <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-              {heading}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {people.map((person) => (
-          <tr className="nhsuk-table__row" role="row" key={person.id} data-login={person.login}>
-            <ResponsiveCell heading="Name">
-              <strong>{person.fullName}</strong>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Login">{person.login}</ResponsiveCell>
-            <ResponsiveCell heading="Job title">{person.jobTitle || <span className="nhsuk-u-secondary-text-colour">None</span>}</ResponsiveCell>
-            <ResponsiveCell heading="Roles">{roleLabels(person.roles, roleOptions)}</ResponsiveCell>
-            <ResponsiveCell heading="First day">{formatDay(person.startDate)}</ResponsiveCell>
-            <ResponsiveCell heading="Status">
-              <StatusTag person={person} />
-            </ResponsiveCell>
-            {canManage ? (
-              <ResponsiveCell heading="Actions">
-                <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+    <ResponsiveTable id="staff-register" caption="Staff register" headings={headings}>
+      {people.map((person) => (
+        <tr className="nhsuk-table__row" role="row" key={person.id} data-login={person.login}>
+          <ResponsiveCell heading="Name">
+            <strong>{person.fullName}</strong>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Login">{person.login}</ResponsiveCell>
+          <ResponsiveCell heading="Job title">{person.jobTitle || <span className="nhsuk-u-secondary-text-colour">None</span>}</ResponsiveCell>
+          <ResponsiveCell heading="Roles">{roleLabels(person.roles, roleOptions)}</ResponsiveCell>
+          <ResponsiveCell heading="First day">{formatDay(person.startDate)}</ResponsiveCell>
+          <ResponsiveCell heading="Status">
+            <StatusTag person={person} />
+          </ResponsiveCell>
+          {canManage ? (
+            <ResponsiveCell heading="Actions">
+              <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                <li>
+                  <LinkButton id={`edit-person-${person.login}`} onClick={() => onEdit(person)}>
+                    Change{' '}
+                    <span className="nhsuk-u-visually-hidden">{person.fullName}&apos;s details</span>
+                  </LinkButton>
+                </li>
+                {person.login !== ownLogin && person.status !== 'left' ? (
                   <li>
-                    <button
-                      type="button"
-                      className="custodian-link-button"
-                      id={`edit-person-${person.login}`}
-                      onClick={() => onEdit(person)}
-                    >
-                      Change{' '}
-                      <span className="nhsuk-u-visually-hidden">{person.fullName}&apos;s details</span>
-                    </button>
+                    <LinkButton id={`reset-password-${person.login}`} onClick={() => onResetPassword(person)}>
+                      Reset password{' '}
+                      <span className="nhsuk-u-visually-hidden">for {person.fullName}</span>
+                    </LinkButton>
                   </li>
-                  {person.login !== ownLogin && person.status !== 'left' ? (
-                    <li>
-                      <button
-                        type="button"
-                        className="custodian-link-button"
-                        id={`reset-password-${person.login}`}
-                        onClick={() => onResetPassword(person)}
-                      >
-                        Reset password{' '}
-                        <span className="nhsuk-u-visually-hidden">for {person.fullName}</span>
-                      </button>
-                    </li>
-                  ) : null}
-                </ul>
-              </ResponsiveCell>
-            ) : null}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                ) : null}
+              </ul>
+            </ResponsiveCell>
+          ) : null}
+        </tr>
+      ))}
+    </ResponsiveTable>
   );
 }
 

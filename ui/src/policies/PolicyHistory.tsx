@@ -4,22 +4,8 @@ import type { AcknowledgementRow, RoleOption, SignOffRow, VersionRow } from '../
 import { roleLabels } from '../people/StaffRegister';
 import { formatDay, formatMoment } from '../shared/dates';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { ShortHash, SIGN_OFF_KINDS, StatusTag } from './labels';
-
-function Headings({ headings }: { headings: readonly string[] }) {
-  return (
-    <thead className="nhsuk-table__head" role="rowgroup">
-      <tr className="nhsuk-table__row" role="row">
-        {headings.map((heading) => (
-          <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-            {heading}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
 
 function Note({ children }: { children: ReactNode }) {
   return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
@@ -40,43 +26,43 @@ export function VersionsTable({ versions, onRead }: VersionsTableProps) {
     );
   }
   return (
-    <table className="nhsuk-table-responsive" id="policy-versions" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Versions, newest first</caption>
-      <Headings headings={['Version', 'Status', 'What changed', 'Author', 'Dates', 'SHA-256', 'Text']} />
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {versions.map((version) => (
-          <tr className="nhsuk-table__row" role="row" key={String(version.id)} data-version={String(version.id)}>
-            <ResponsiveCell heading="Version">{version.number}</ResponsiveCell>
-            <ResponsiveCell heading="Status">
-              <StatusTag status={version.status} />
-            </ResponsiveCell>
-            <ResponsiveCell heading="What changed">
-              {version.changeSummary}
-              <Note>{version.source}</Note>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Author">{version.author.fullName}</ResponsiveCell>
-            <ResponsiveCell heading="Dates">
-              Created {formatMoment(version.createdAt)}
-              {version.publishedAt ? <Note>Published {formatMoment(version.publishedAt)}</Note> : null}
-              {version.supersededAt ? <Note>Superseded {formatMoment(version.supersededAt)}</Note> : null}
-            </ResponsiveCell>
-            <ResponsiveCell heading="SHA-256">
-              <ShortHash hash={version.contentHash} />
-            </ResponsiveCell>
-            <ResponsiveCell heading="Text">
-              <button
-                type="button"
-                className="custodian-link-button"
-                id={`version-read-${String(version.id)}`}
-                onClick={() => onRead(version)}
-              >
-                Read <span className="nhsuk-u-visually-hidden">version {version.number}</span>
-              </button>
-            </ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      id="policy-versions"
+      caption="Versions, newest first"
+      headings={['Version', 'Status', 'What changed', 'Author', 'Dates', 'SHA-256', 'Text']}
+    >
+      {versions.map((version) => (
+        <tr className="nhsuk-table__row" role="row" key={String(version.id)} data-version={String(version.id)}>
+          <ResponsiveCell heading="Version">{version.number}</ResponsiveCell>
+          <ResponsiveCell heading="Status">
+            <StatusTag status={version.status} />
+          </ResponsiveCell>
+          <ResponsiveCell heading="What changed">
+            {version.changeSummary}
+            <Note>{version.source}</Note>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Author">{version.author.fullName}</ResponsiveCell>
+          <ResponsiveCell heading="Dates">
+            Created {formatMoment(version.createdAt)}
+            {version.publishedAt ? <Note>Published {formatMoment(version.publishedAt)}</Note> : null}
+            {version.supersededAt ? <Note>Superseded {formatMoment(version.supersededAt)}</Note> : null}
+          </ResponsiveCell>
+          <ResponsiveCell heading="SHA-256">
+            <ShortHash hash={version.contentHash} />
+          </ResponsiveCell>
+          <ResponsiveCell heading="Text">
+            <button
+              type="button"
+              className="custodian-link-button"
+              id={`version-read-${String(version.id)}`}
+              onClick={() => onRead(version)}
+            >
+              Read <span className="nhsuk-u-visually-hidden">version {version.number}</span>
+            </button>
+          </ResponsiveCell>
+        </tr>
+      ))}
+    </ResponsiveTable>
   );
 }
 
@@ -95,41 +81,41 @@ export function SignOffsTable({ signOffs, roleOptions }: SignOffsTableProps) {
     );
   }
   return (
-    <table className="nhsuk-table-responsive" id="policy-sign-offs" role="table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Sign-offs, oldest first</caption>
-      <Headings headings={['What', 'Version', 'Signed by', 'As', 'When', 'SHA-256']} />
-      <tbody className="nhsuk-table__body" role="rowgroup">
-        {signOffs.map((signOff) => (
-          <tr className="nhsuk-table__row" role="row" key={String(signOff.id)} data-sign-off={String(signOff.id)}>
-            <ResponsiveCell heading="What">
-              {SIGN_OFF_KINDS[signOff.kind]}
-              {signOff.withdrawnAt ? (
-                <Note>
-                  <strong className="nhsuk-tag nhsuk-tag--grey">Withdrawn</strong> {formatMoment(signOff.withdrawnAt)}: the
-                  version went back to draft
-                </Note>
-              ) : null}
-              {signOff.nextReview ? <Note>Next review set to {formatDay(signOff.nextReview)}</Note> : null}
-              <details className="nhsuk-details nhsuk-u-margin-bottom-0 nhsuk-u-margin-top-2">
-                <summary className="nhsuk-details__summary">
-                  <span className="nhsuk-details__summary-text">The statement signed</span>
-                </summary>
-                <div className="nhsuk-details__text" id={`sign-off-statement-${String(signOff.id)}`}>
-                  {signOff.statement}
-                </div>
-              </details>
-            </ResponsiveCell>
-            <ResponsiveCell heading="Version">{signOff.version}</ResponsiveCell>
-            <ResponsiveCell heading="Signed by">{signOff.signer.fullName}</ResponsiveCell>
-            <ResponsiveCell heading="As">{roleLabels(signOff.roles, roleOptions)}</ResponsiveCell>
-            <ResponsiveCell heading="When">{formatMoment(signOff.signedAt)}</ResponsiveCell>
-            <ResponsiveCell heading="SHA-256">
-              <ShortHash hash={signOff.contentHash} />
-            </ResponsiveCell>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      id="policy-sign-offs"
+      caption="Sign-offs, oldest first"
+      headings={['What', 'Version', 'Signed by', 'As', 'When', 'SHA-256']}
+    >
+      {signOffs.map((signOff) => (
+        <tr className="nhsuk-table__row" role="row" key={String(signOff.id)} data-sign-off={String(signOff.id)}>
+          <ResponsiveCell heading="What">
+            {SIGN_OFF_KINDS[signOff.kind]}
+            {signOff.withdrawnAt ? (
+              <Note>
+                <strong className="nhsuk-tag nhsuk-tag--grey">Withdrawn</strong> {formatMoment(signOff.withdrawnAt)}: the
+                version went back to draft
+              </Note>
+            ) : null}
+            {signOff.nextReview ? <Note>Next review set to {formatDay(signOff.nextReview)}</Note> : null}
+            <details className="nhsuk-details nhsuk-u-margin-bottom-0 nhsuk-u-margin-top-2">
+              <summary className="nhsuk-details__summary">
+                <span className="nhsuk-details__summary-text">The statement signed</span>
+              </summary>
+              <div className="nhsuk-details__text" id={`sign-off-statement-${String(signOff.id)}`}>
+                {signOff.statement}
+              </div>
+            </details>
+          </ResponsiveCell>
+          <ResponsiveCell heading="Version">{signOff.version}</ResponsiveCell>
+          <ResponsiveCell heading="Signed by">{signOff.signer.fullName}</ResponsiveCell>
+          <ResponsiveCell heading="As">{roleLabels(signOff.roles, roleOptions)}</ResponsiveCell>
+          <ResponsiveCell heading="When">{formatMoment(signOff.signedAt)}</ResponsiveCell>
+          <ResponsiveCell heading="SHA-256">
+            <ShortHash hash={signOff.contentHash} />
+          </ResponsiveCell>
+        </tr>
+      ))}
+    </ResponsiveTable>
   );
 }
 

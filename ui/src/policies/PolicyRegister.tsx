@@ -5,10 +5,16 @@ import { roleLabels } from '../people/StaffRegister';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell } from '../shared/ResponsiveCell';
+import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { SelectField, type SelectOption } from '../shared/SelectField';
 import { StandingTag, versionLabel } from './labels';
 
 type Filter = 'all' | 'attention';
+
+const FILTERS: readonly SelectOption[] = [
+  { value: 'all', label: 'Every policy' },
+  { value: 'attention', label: 'Only those that need attention' },
+];
 
 type PolicyRegisterProps = {
   view: PolicyRegisterView;
@@ -36,61 +42,42 @@ export function PolicyRegister({ view, onOpen }: PolicyRegisterProps) {
       <p id="policy-counts">
         <PolicyCounts policies={policies} />
       </p>
-      <div className="nhsuk-form-group">
-        <label className="nhsuk-label" htmlFor="policy-filter">
-          Show
-        </label>
-        <select
-          className="nhsuk-select"
-          id="policy-filter"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value === 'attention' ? 'attention' : 'all')}
-        >
-          <option value="all">Every policy</option>
-          <option value="attention">Only those that need attention</option>
-        </select>
-      </div>
+      <SelectField
+        id="policy-filter"
+        label="Show"
+        options={FILTERS}
+        value={filter}
+        onChange={(event) => setFilter(event.target.value === 'attention' ? 'attention' : 'all')}
+      />
       {shown.length === 0 ? (
         <div className="nhsuk-inset-text" id="policy-register-none-shown">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>No policy needs attention: every one is current.</p>
         </div>
       ) : (
-        <table className="nhsuk-table-responsive" id="policy-register" role="table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Policy register</caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr className="nhsuk-table__row" role="row">
-              {HEADINGS.map((heading) => (
-                <th scope="col" className="nhsuk-table__header" role="columnheader" key={heading}>
-                  {heading}
-                </th>
-              ))}
+        <ResponsiveTable id="policy-register" caption="Policy register" headings={HEADINGS}>
+          {shown.map((policy) => (
+            <tr className="nhsuk-table__row" role="row" key={String(policy.id)} data-policy={String(policy.id)}>
+              <ResponsiveCell heading="Policy">
+                <LinkButton id={`policy-${String(policy.id)}`} onClick={() => onOpen(policy)}>
+                  {policy.title}
+                </LinkButton>
+              </ResponsiveCell>
+              <ResponsiveCell heading="Owner">
+                {policy.owner?.fullName ?? <span className="nhsuk-u-secondary-text-colour">No owner yet</span>}
+              </ResponsiveCell>
+              <ResponsiveCell heading="Signed off by">{roleLabels(policy.approvers, roleOptions)}</ResponsiveCell>
+              <ResponsiveCell heading="Current version">{policy.current?.number ?? 'None'}</ResponsiveCell>
+              <ResponsiveCell heading="Standing">
+                <StandingTag standing={policy.standing} />
+              </ResponsiveCell>
+              <ResponsiveCell heading="Next review">
+                {policy.nextReview ? formatDay(policy.nextReview) : <span className="nhsuk-u-secondary-text-colour">Not set</span>}
+              </ResponsiveCell>
+              <ResponsiveCell heading="On its way">{policy.pending ? versionLabel(policy.pending) : null}</ResponsiveCell>
             </tr>
-          </thead>
-          <tbody className="nhsuk-table__body" role="rowgroup">
-            {shown.map((policy) => (
-              <tr className="nhsuk-table__row" role="row" key={String(policy.id)} data-policy={String(policy.id)}>
-                <ResponsiveCell heading="Policy">
-                  <LinkButton id={`policy-${String(policy.id)}`} onClick={() => onOpen(policy)}>
-                    {policy.title}
-                  </LinkButton>
-                </ResponsiveCell>
-                <ResponsiveCell heading="Owner">
-                  {policy.owner?.fullName ?? <span className="nhsuk-u-secondary-text-colour">No owner yet</span>}
-                </ResponsiveCell>
-                <ResponsiveCell heading="Signed off by">{roleLabels(policy.approvers, roleOptions)}</ResponsiveCell>
-                <ResponsiveCell heading="Current version">{policy.current?.number ?? 'None'}</ResponsiveCell>
-                <ResponsiveCell heading="Standing">
-                  <StandingTag standing={policy.standing} />
-                </ResponsiveCell>
-                <ResponsiveCell heading="Next review">
-                  {policy.nextReview ? formatDay(policy.nextReview) : <span className="nhsuk-u-secondary-text-colour">Not set</span>}
-                </ResponsiveCell>
-                <ResponsiveCell heading="On its way">{policy.pending ? versionLabel(policy.pending) : null}</ResponsiveCell>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </ResponsiveTable>
       )}
     </>
   );

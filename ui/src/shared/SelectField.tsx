@@ -1,20 +1,27 @@
-import type { ReactNode, SelectHTMLAttributes } from 'react';
+import type { ChangeEventHandler, ReactNode, SelectHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 
 import { FieldFrame, fieldDescription } from './FieldFrame';
 
 export type SelectOption = { value: string; label: string };
 
-type SelectFieldProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'className' | 'name' | 'onChange' | 'onBlur'> & {
+/** What holds the chosen value: react-hook-form, or the caller (a filter, a small form kept in state). */
+type SelectControl =
+  | { registration: UseFormRegisterReturn; value?: never; onChange?: never }
+  | { registration?: never; value: string; onChange: ChangeEventHandler<HTMLSelectElement> };
+
+type SelectFieldProps = Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'className' | 'name' | 'value' | 'onChange' | 'onBlur'
+> & {
   id: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string | undefined;
   options: readonly SelectOption[];
-  registration: UseFormRegisterReturn;
-};
+} & SelectControl;
 
-/** An NHS select with its label, hint and error message, wired to react-hook-form. */
+/** An NHS select with its label, hint and error message, wired to react-hook-form or to the caller's state. */
 export function SelectField({ id, label, hint, error, options, registration, ...selectProps }: SelectFieldProps) {
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error}>
