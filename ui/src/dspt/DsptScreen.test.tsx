@@ -29,10 +29,10 @@ describe('DsptScreen', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('DSPT evidence');
     expect(screen.getByText('Loading the evidence map…')).toHaveAttribute('role', 'status');
 
-    expect(await screen.findByRole('heading', { level: 2, name: '1 April 2026 to 31 March 2027' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: '1 July 2026 to 30 June 2027' })).toBeInTheDocument();
     expect(ipc).toHaveBeenCalledWith('dspt_evidence_map', { request: { from: '', to: '' } });
-    expect(field('dspt-from')).toHaveValue('2026-04-01');
-    expect(field('dspt-to')).toHaveValue('2027-03-31');
+    expect(field('dspt-from')).toHaveValue('2026-07-01');
+    expect(field('dspt-to')).toHaveValue('2027-06-30');
     expect(document.getElementById('dspt-toolkit-year')).toHaveTextContent('2025-26');
     expect(document.getElementById('dspt-source')).toHaveTextContent('NHS England, Data Security and Protection Toolkit');
   });
@@ -153,7 +153,7 @@ describe('DsptScreen', () => {
     expect(document.getElementById('dspt-from')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByRole('table')).toBeInTheDocument();
-    expect(field('dspt-from')).toHaveValue('2026-04-01');
+    expect(field('dspt-from')).toHaveValue('2026-07-01');
   });
 
   it('says so when no item is listed', async () => {

@@ -117,7 +117,7 @@ function PeriodForm({ defaults, refused, onShow }: PeriodFormProps) {
           Which period?
         </legend>
         <div className="nhsuk-hint" id="dspt-period-hint">
-          Both days are included. It starts at the current DSPT year, 1 April to 31 March.
+          Both days are included. It starts at the current DSPT year.
         </div>
         <div className="custodian-inline-fields">
           <PeriodFields ids={FIELD_IDS} errorOf={errors.of} register={form.register} />

@@ -20,8 +20,8 @@ export function evidenceMap(overrides: Partial<EvidenceMapView> = {}): EvidenceM
   return {
     source: 'NHS England, Data Security and Protection Toolkit, 2025-26 assessment for general practice',
     toolkitYear: '2025-26',
-    from: '2026-04-01',
-    to: '2027-03-31',
+    from: '2026-07-01',
+    to: '2027-06-30',
     entries: [
       evidenceEntry(),
       evidenceEntry({
@@ -45,8 +45,8 @@ export function evidenceMap(overrides: Partial<EvidenceMapView> = {}): EvidenceM
         packSections: ['Incidents'],
       }),
     ],
-    currentYearFrom: '2026-04-01',
-    currentYearTo: '2027-03-31',
+    currentYearFrom: '2026-07-01',
+    currentYearTo: '2027-06-30',
     ...overrides,
   };
 }

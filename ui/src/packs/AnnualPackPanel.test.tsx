@@ -16,10 +16,10 @@ const siro: SessionInfo = {
 };
 
 const STATEMENT =
-  'I, Priya Shah, as SIRO of Riverside Surgery, have reviewed the contents of this evidence pack for 2026-04-01 to 2027-03-31: the register of 14 policies, the acknowledgements of 12 staff, 40 devices, 3 BYOD checks, 2 disposals and 1 incidents in the period, the people and roles, the audit trail, and the DSPT evidence map (1 items look met, 1 partly met, 1 missing). I sign it off as a true record of the practice\'s information governance.';
+  'I, Priya Shah, as SIRO of Riverside Surgery, have reviewed the contents of this evidence pack for 2026-07-01 to 2027-06-30: the register of 14 policies, the acknowledgements of 12 staff, 40 devices, 3 BYOD checks, 2 disposals and 1 incidents in the period, the people and roles, the audit trail, and the DSPT evidence map (1 items look met, 1 partly met, 1 missing). I sign it off as a true record of the practice\'s information governance.';
 
 const created: PackCreated = {
-  path: '/home/jane/Documents/Custodian/packs/riverside-surgery-evidence-dspt-year-2026-04-01-to-2027-03-31.pdf',
+  path: '/home/jane/Documents/Custodian/packs/riverside-surgery-evidence-dspt-year-2026-07-01-to-2027-06-30.pdf',
   sha256: '5be1c0d2e4f6a8b0c2d4e6f8a0b2c4d6e8f0a2b4c6d8e0f2a4b6c8d0e2f4a6b8',
   bytes: 2_411_520,
 };
@@ -49,7 +49,6 @@ describe('the annual DSPT pack', () => {
     expect(document.getElementById('annual-pack-siro-only')).toHaveTextContent('Only the SIRO can prepare and sign off');
     expect(document.getElementById('annual-pack-prepare')).toBeNull();
     expect(within(panel()).queryByRole('button')).toBeNull();
-    expect(commands(ipc)).not.toContain('dspt_evidence_map');
     expect(commands(ipc)).not.toContain('pack_annual_statement');
   });
 
@@ -58,17 +57,17 @@ describe('the annual DSPT pack', () => {
     const { ipc, user } = setup(siro, {
       pack_annual_create: () => new Promise<PackCreated>((resolve) => (finish = resolve)),
     });
-    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-04-01'));
+    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-07-01'));
     expect(ipc).toHaveBeenCalledWith('dspt_evidence_map', { request: { from: '', to: '' } });
-    expect(field('annual-pack-to')).toHaveValue('2027-03-31');
+    expect(field('annual-pack-to')).toHaveValue('2027-06-30');
 
     await user.click(document.getElementById('annual-pack-prepare') as HTMLElement);
     await waitFor(() =>
-      expect(ipc).toHaveBeenCalledWith('pack_annual_statement', { request: { from: '2026-04-01', to: '2027-03-31' } }),
+      expect(ipc).toHaveBeenCalledWith('pack_annual_statement', { request: { from: '2026-07-01', to: '2027-06-30' } }),
     );
     expect(await screen.findByText(STATEMENT)).toBeInTheDocument();
     expect(document.getElementById('annual-pack-statement')).toHaveTextContent('as SIRO of Riverside Surgery');
-    expect(document.getElementById('annual-pack-period')).toHaveTextContent('For 1 April 2026 to 31 March 2027');
+    expect(document.getElementById('annual-pack-period')).toHaveTextContent('For 1 July 2026 to 30 June 2027');
 
     await user.click(field('annual-pack-confirm'));
     await user.type(field('annual-pack-password'), 'kettle orbit lantern');
@@ -76,7 +75,7 @@ describe('the annual DSPT pack', () => {
 
     await waitFor(() =>
       expect(ipc).toHaveBeenCalledWith('pack_annual_create', {
-        request: { from: '2026-04-01', to: '2027-03-31', password: 'kettle orbit lantern', confirmed: true },
+        request: { from: '2026-07-01', to: '2027-06-30', password: 'kettle orbit lantern', confirmed: true },
       }),
     );
     expect(document.getElementById('annual-pack-progress')).toHaveTextContent('Making and signing the pack…');
@@ -87,14 +86,14 @@ describe('the annual DSPT pack', () => {
     // The same result as any pack: where it was saved, its fingerprint, and a way to open it.
     expect(await screen.findByRole('heading', { name: 'Evidence pack made and signed' })).toHaveFocus();
     expect(document.getElementById('pack-created')).toHaveTextContent(
-      'Annual DSPT pack (whole practice, DSPT year), signed off by the SIRO, 1 April 2026 to 31 March 2027',
+      'Annual DSPT pack (whole practice, DSPT year), signed off by the SIRO, 1 July 2026 to 30 June 2027',
     );
     expect(document.getElementById('pack-path')).toHaveTextContent(created.path);
     expect(document.getElementById('pack-sha256')).toHaveTextContent(created.sha256);
     expect(document.getElementById('pack-open')).toBeInTheDocument();
     // Ready for another: the period again, and no password kept anywhere on screen.
     expect(document.getElementById('annual-pack-password')).toBeNull();
-    expect(field('annual-pack-from')).toHaveValue('2026-04-01');
+    expect(field('annual-pack-from')).toHaveValue('2026-07-01');
   });
 
   it('checks the signature’s shape first, and shows a wrong password beside its field', async () => {
@@ -105,7 +104,7 @@ describe('the annual DSPT pack', () => {
         ]);
       },
     });
-    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-04-01'));
+    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-07-01'));
     await user.click(document.getElementById('annual-pack-prepare') as HTMLElement);
     await screen.findByText(STATEMENT);
 
@@ -141,7 +140,7 @@ describe('the annual DSPT pack', () => {
         return STATEMENT;
       },
     });
-    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-04-01'));
+    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-07-01'));
     await user.clear(field('annual-pack-to'));
     await user.type(field('annual-pack-to'), '2025-03-31');
     await user.click(document.getElementById('annual-pack-prepare') as HTMLElement);
@@ -167,7 +166,7 @@ describe('the annual DSPT pack', () => {
         throw commandError('forbidden', 'Only the SIRO may sign off the annual DSPT pack');
       },
     });
-    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-04-01'));
+    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-07-01'));
     await user.click(document.getElementById('annual-pack-prepare') as HTMLElement);
     expect(await screen.findByText('Only the SIRO may sign off the annual DSPT pack')).toBeInTheDocument();
     expect(document.getElementById('annual-pack-siro-only')).toBeInTheDocument();
@@ -186,6 +185,6 @@ describe('the annual DSPT pack', () => {
     });
     expect(await within(panel()).findByRole('alert')).toHaveTextContent('The evidence items cannot be read');
     await user.click(within(panel()).getByRole('button', { name: 'Try again' }));
-    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-04-01'));
+    await waitFor(() => expect(field('annual-pack-from')).toHaveValue('2026-07-01'));
   });
 });

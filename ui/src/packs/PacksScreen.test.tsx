@@ -1,9 +1,10 @@
 import { mockIPC } from '@tauri-apps/api/mocks';
 import { screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { PackCreated } from '../ipc';
 import { commandError, commandHandler, type CommandHandlers } from '../testing/commands';
+import { evidenceMap } from '../dspt/testing';
 import { appStatus, certificate, session } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
 import { PacksScreen } from './PacksScreen';
@@ -14,30 +15,26 @@ const created: PackCreated = {
   bytes: 865_280,
 };
 
-function setup(handlers: CommandHandlers = {}) {
+/** Renders the screen and waits for the pack form, whose period core suggests. */
+async function setup(handlers: CommandHandlers = {}) {
   const ipc = commandHandler({
     app_status: () => appStatus({ session }),
     certificate_info: () => certificate,
+    dspt_evidence_map: () => evidenceMap({ currentYearFrom: '2026-07-01', currentYearTo: '2027-06-30' }),
     ...handlers,
   });
   mockIPC(ipc);
-  return { ipc, ...renderWithQuery(<PacksScreen session={session} />) };
+  const rendered = renderWithQuery(<PacksScreen session={session} />);
+  await screen.findByLabelText('From');
+  return { ipc, ...rendered };
 }
 
 const field = (id: string) => document.getElementById(id) as HTMLInputElement;
 
 describe('PacksScreen', () => {
-  beforeEach(() => {
-    // 4 May 2026: in the DSPT year from 1 April 2026 to 31 March 2027. Only the clock is faked.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    vi.setSystemTime(new Date(2026, 4, 4, 10, 30));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('suggests the whole practice over the current DSPT year', () => {
-    setup();
+  it('suggests the whole practice over the current DSPT year that core names', async () => {
+    const { ipc } = await setup();
+    expect(ipc).toHaveBeenCalledWith('dspt_evidence_map', { request: { from: '', to: '' } });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Evidence packs');
     expect(screen.getByLabelText('Whole practice')).toBeChecked();
     expect(field('pack-scope-all')).toBeChecked();
@@ -45,15 +42,15 @@ describe('PacksScreen', () => {
     expect(field('pack-scope-audit')).not.toBeChecked();
     expect(field('pack-scope-incidents')).not.toBeChecked();
     expect(screen.getByLabelText('Incidents')).toHaveAccessibleDescription(/72-hour clock/);
-    expect(screen.getByLabelText('From')).toHaveValue('2026-04-01');
-    expect(screen.getByLabelText('To')).toHaveValue('2027-03-31');
-    expect(field('pack-from')).toHaveAccessibleDescription(/for example 2025-04-01/);
+    expect(screen.getByLabelText('From')).toHaveValue('2026-07-01');
+    expect(screen.getByLabelText('To')).toHaveValue('2027-06-30');
+    expect(field('pack-from')).toHaveAccessibleDescription(/for example 2025-07-01/);
     expect(document.getElementById('pack-created')).toBeNull();
   });
 
   it('sends the scope and the period, shows progress while the pack is made, then where it was saved', async () => {
     let finish: (pack: PackCreated) => void = () => {};
-    const { ipc, user } = setup({ pack_create: () => new Promise<PackCreated>((resolve) => (finish = resolve)) });
+    const { ipc, user } = await setup({ pack_create: () => new Promise<PackCreated>((resolve) => (finish = resolve)) });
 
     await user.click(screen.getByLabelText('People and roles'));
     await user.clear(screen.getByLabelText('From'));
@@ -83,19 +80,19 @@ describe('PacksScreen', () => {
   });
 
   it('makes a pack of the incidents alone', async () => {
-    const { ipc, user } = setup({ pack_create: () => created });
+    const { ipc, user } = await setup({ pack_create: () => created });
     await user.click(screen.getByLabelText('Incidents'));
     await user.click(screen.getByRole('button', { name: 'Make and sign the pack' }));
     await waitFor(() =>
-      expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'incidents', from: '2026-04-01', to: '2027-03-31', recordId: null } }),
+      expect(ipc).toHaveBeenCalledWith('pack_create', { request: { scope: 'incidents', from: '2026-07-01', to: '2027-06-30', recordId: null } }),
     );
     expect(await screen.findByRole('region', { name: 'Evidence pack made and signed' })).toHaveTextContent(
-      'Incidents, 1 April 2026 to 31 March 2027',
+      'Incidents, 1 July 2026 to 30 June 2027',
     );
   });
 
   it('tells an inspector how to check the pack, with the certificate fingerprint to compare', async () => {
-    const { user } = setup({ pack_create: () => created });
+    const { user } = await setup({ pack_create: () => created });
     await user.click(screen.getByRole('button', { name: 'Make and sign the pack' }));
 
     const panel = await screen.findByRole('region', { name: 'Evidence pack made and signed' });
@@ -110,7 +107,7 @@ describe('PacksScreen', () => {
   });
 
   it('opens the pack it made, and says so plainly when it cannot', async () => {
-    const { ipc, user } = setup({
+    const { ipc, user } = await setup({
       pack_create: () => created,
       pack_open: () => {
         throw commandError('not_found', 'That is not a pack of this vault');
@@ -123,7 +120,7 @@ describe('PacksScreen', () => {
   });
 
   it('checks the shape of the days before asking Rust', async () => {
-    const { ipc, user } = setup();
+    const { ipc, user } = await setup();
     await user.clear(screen.getByLabelText('From'));
     await user.type(screen.getByLabelText('From'), '1/4/2025');
     await user.clear(screen.getByLabelText('To'));
@@ -139,7 +136,7 @@ describe('PacksScreen', () => {
   });
 
   it('shows the days Rust refuses beside their fields', async () => {
-    const { user } = setup({
+    const { user } = await setup({
       pack_create: () => {
         throw commandError('invalid_input', 'Check the highlighted answers', [
           { field: 'from', message: 'Enter a real date for the start of the period' },
@@ -162,7 +159,7 @@ describe('PacksScreen', () => {
   });
 
   it('says so when the person’s roles do not allow packs', async () => {
-    const { user } = setup({
+    const { user } = await setup({
       pack_create: () => {
         throw commandError('forbidden', 'Only practice managers, IG leads, Caldicott Guardians, SIROs and DPOs may make evidence packs');
       },

@@ -10,11 +10,14 @@ const DAY_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
  * checks that the days are real and in order.
  */
 export const periodShape = {
-  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-04-01'),
-  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-03-31'),
+  from: z.string().trim().regex(DAY_SHAPE, 'Enter the first day of the period as year-month-day, for example 2025-07-01'),
+  to: z.string().trim().regex(DAY_SHAPE, 'Enter the last day of the period as year-month-day, for example 2026-06-30'),
 };
 
 type Day = keyof typeof periodShape;
+
+/** A period of days, `YYYY-MM-DD`, both included. */
+export type Period = Record<Day, string>;
 
 type PeriodFieldsProps = {
   /** The inputs' ids. */
@@ -40,8 +43,8 @@ export function PeriodFields({ ids, errorOf, register }: PeriodFieldsProps) {
   );
   return (
     <>
-      {day('from', 'From', '2025-04-01')}
-      {day('to', 'To', '2026-03-31')}
+      {day('from', 'From', '2025-07-01')}
+      {day('to', 'To', '2026-06-30')}
     </>
   );
 }
