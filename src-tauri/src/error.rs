@@ -78,6 +78,8 @@ fn field_name(field: Field) -> &'static str {
         Field::Device => "deviceId",
         Field::Person => "personId",
         Field::Answers => "answers",
+        Field::ItemNote => "note",
+        Field::Evidence => "evidencePath",
         Field::Outcome => "outcome",
         Field::Risk => "risk",
         Field::IncidentKind => "kind",
@@ -109,7 +111,11 @@ impl From<CoreError> for CommandError {
             CoreError::Invalid(problems) => {
                 let fields = problems
                     .iter()
-                    .map(|p| FieldError { field: field_name(p.field).to_owned(), message: p.message.clone() })
+                    .map(|p| FieldError {
+                        field: field_name(p.field).to_owned(),
+                        item: p.item.clone(),
+                        message: p.message.clone(),
+                    })
                     .collect();
                 return CommandError {
                     code: ErrorCode::InvalidInput,
@@ -157,13 +163,25 @@ mod tests {
     #[test]
     fn field_problems_keep_their_fields() {
         let error = CoreError::Invalid(vec![
-            FieldProblem { field: Field::OdsCode, message: "bad code".into() },
-            FieldProblem { field: Field::VaultPath, message: "exists".into() },
+            FieldProblem { field: Field::OdsCode, item: None, message: "bad code".into() },
+            FieldProblem { field: Field::VaultPath, item: None, message: "exists".into() },
+            FieldProblem { field: Field::ItemNote, item: Some("two-factor".into()), message: "say why".into() },
         ]);
         let mapped = CommandError::from(error);
         assert_eq!(mapped.code, ErrorCode::InvalidInput);
-        let fields: Vec<_> = mapped.fields.iter().map(|f| (f.field.as_str(), f.message.as_str())).collect();
-        assert_eq!(fields, vec![("odsCode", "bad code"), ("practiceName", "exists")]);
+        let fields: Vec<_> =
+            mapped.fields.iter().map(|f| (f.field.as_str(), f.item.as_deref(), f.message.as_str())).collect();
+        assert_eq!(
+            fields,
+            vec![
+                ("odsCode", None, "bad code"),
+                ("practiceName", None, "exists"),
+                ("note", Some("two-factor"), "say why")
+            ]
+        );
+        let wire = serde_json::to_value(&mapped.fields).unwrap();
+        assert_eq!(wire[0], serde_json::json!({ "field": "odsCode", "message": "bad code" }), "no item, no key");
+        assert_eq!(wire[2]["item"], "two-factor");
     }
 
     #[test]

@@ -59,6 +59,10 @@ fn day(typed: Option<&str>, field: &str) -> Result<Option<Date>, CommandError> {
     Date::parse(typed, format).map(Some).map_err(|_| CommandError {
         code: ErrorCode::InvalidInput,
         message: "Check the highlighted answers".into(),
-        fields: vec![FieldError { field: field.into(), message: "Enter a real date, for example 2026-04-01".into() }],
+        fields: vec![FieldError {
+            field: field.into(),
+            item: None,
+            message: "Enter a real date, for example 2026-04-01".into(),
+        }],
     })
 }

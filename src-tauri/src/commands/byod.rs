@@ -2,12 +2,12 @@
 
 use custodian_core::secrecy::SecretString;
 use custodian_core::{
-    ByodCheck, ByodCheckForm, CertificateFile, DeviceStatus, ItemAnswer, Ownership, Permission, Role,
+    ByodCheck, ByodCheckForm, CertificateFile, Checklist, CoreError, Field, FieldProblem, ItemAnswer, Ownership,
+    Permission, Role,
 };
 use tauri::State;
 use time::OffsetDateTime;
 
-use super::files::field_problem;
 use super::{current_staff, device_label, with_session};
 use crate::dto::{
     AttachmentView, ByodCheckRequest, ByodCheckRow, ByodView, CheckableDevice, CheckedItemView, ChecklistItemRequest,
@@ -24,31 +24,22 @@ pub fn byod_list(state: State<'_, AppState>) -> Result<ByodView, CommandError> {
         let checks = session.byod_checks(now)?;
         let can_check = session.require(Permission::ManageDevices, now).is_ok();
         let me = session.own_record()?;
+        let checklists = session.byod_checklists(now)?;
         let devices = session
             .devices(now)?
             .into_iter()
-            .filter(|d| d.fields.ownership == Ownership::Personal && d.fields.status != DeviceStatus::Disposed)
+            .filter(|d| d.fields.ownership == Ownership::Personal && !d.is_disposed())
             .map(|d| CheckableDevice {
                 id: d.id,
                 label: device_label(&d),
-                kind: d.fields.kind.as_str().into(),
+                checklist_key: checklists.iter().find(|l| l.is_for(d.fields.kind)).map(|l| l.key.clone()),
                 holder_id: d.holder.map(|h| h.id),
             })
             .collect();
         let people = current_staff(session, now)?;
         Ok(ByodView {
             checks: checks.iter().map(check_row).collect(),
-            checklists: session
-                .byod_checklists(now)?
-                .into_iter()
-                .map(|l| ChecklistView {
-                    key: l.key,
-                    version: l.version,
-                    title: l.title,
-                    device_kinds: l.device_kinds.iter().map(|k| k.as_str().to_owned()).collect(),
-                    items: l.items.into_iter().map(|i| ChecklistItemView { key: i.key, text: i.text }).collect(),
-                })
-                .collect(),
+            checklists: checklists.into_iter().map(checklist_view).collect(),
             can_check,
             can_accept_risk: !session.is_acknowledge_only() && me.has(Role::Siro),
             devices,
@@ -67,7 +58,14 @@ pub fn byod_record(state: State<'_, AppState>, request: ByodCheckRequest) -> Res
             files.push(None);
             continue;
         }
-        let bytes = std::fs::read(path).map_err(|e| field_problem("answers", format!("{path} cannot be read: {e}")))?;
+        let bytes = std::fs::read(path).map_err(|e| {
+            let message = format!("{path} cannot be read: {e}");
+            CoreError::Invalid(vec![FieldProblem {
+                field: Field::Evidence,
+                item: Some(answer.item_key.clone()),
+                message,
+            }])
+        })?;
         files.push(Some((path.to_owned(), bytes)));
     }
     with_session(&state, |session| {
@@ -102,14 +100,8 @@ pub fn byod_add_checklist_item(
     request: ChecklistItemRequest,
 ) -> Result<ChecklistView, CommandError> {
     with_session(&state, |session| {
-        let l = session.add_byod_checklist_item(&request.checklist_key, &request.text, OffsetDateTime::now_utc())?;
-        Ok(ChecklistView {
-            key: l.key,
-            version: l.version,
-            title: l.title,
-            device_kinds: l.device_kinds.iter().map(|k| k.as_str().to_owned()).collect(),
-            items: l.items.into_iter().map(|i| ChecklistItemView { key: i.key, text: i.text }).collect(),
-        })
+        let list = session.add_byod_checklist_item(&request.checklist_key, &request.text, OffsetDateTime::now_utc())?;
+        Ok(checklist_view(list))
     })
 }
 
@@ -155,6 +147,15 @@ pub fn notification_dismiss(state: State<'_, AppState>, request: IdRequest) -> R
     with_session(&state, |session| session.dismiss_notification(request.id, OffsetDateTime::now_utc()))
 }
 
+fn checklist_view(l: Checklist) -> ChecklistView {
+    ChecklistView {
+        key: l.key,
+        version: l.version,
+        title: l.title,
+        items: l.items.into_iter().map(|i| ChecklistItemView { key: i.key, text: i.text }).collect(),
+    }
+}
+
 fn check_row(c: &ByodCheck) -> ByodCheckRow {
     let person = PersonRefView::from;
     ByodCheckRow {
@@ -188,5 +189,6 @@ fn check_row(c: &ByodCheck) -> ByodCheckRow {
         risk_accepted_at: c.risk_accepted_at.clone(),
         risk_statement: c.risk_statement.clone(),
         recheck_due: c.recheck_due.map(|d| d.to_string()),
+        notified: c.notified.iter().map(|r| r.label().to_owned()).collect(),
     }
 }

@@ -7,9 +7,10 @@ use time::OffsetDateTime;
 use super::files::{beside_vault, read_chosen, save_new};
 use super::{current_staff, with_session};
 use crate::dto::{
-    AllocateRequest, AllocationRow, ChoiceOption, CommandError, CsvProblemRow, DeviceDetailView, DeviceFormRequest,
-    DeviceImportPreviewView, DeviceImportRequest, DeviceRegisterView, DeviceRow, DeviceStatusRequest, DeviceToReturn,
-    DeviceUpdateRequest, ErrorCode, ExportedFile, IdRequest, PersonRefView, ReturnDeviceRequest,
+    AllocateRequest, AllocationRow, ChoiceOption, CommandError, CsvProblemRow, DeviceActions, DeviceDetailView,
+    DeviceFormRequest, DeviceImportPreviewView, DeviceImportRequest, DeviceRegisterView, DeviceRow,
+    DeviceStatusRequest, DeviceToReturn, DeviceUpdateRequest, ErrorCode, ExportedFile, IdRequest, PersonRefView,
+    ReturnDeviceRequest,
 };
 use crate::state::AppState;
 
@@ -64,7 +65,9 @@ pub fn device_get(state: State<'_, AppState>, request: IdRequest) -> Result<Devi
         let now = OffsetDateTime::now_utc();
         let (device, allocations) = session.device_history(request.id, now)?;
         let incidents = super::incident::for_device(session, device.id, now)?;
+        let can_manage = session.require(Permission::ManageDevices, now).is_ok();
         Ok(DeviceDetailView {
+            actions: device_actions(&device, can_manage),
             device: device_row(&device),
             allocations: allocations
                 .into_iter()
@@ -192,6 +195,18 @@ fn form(r: &DeviceFormRequest) -> DeviceForm<'_> {
     }
 }
 
+/// What someone may do with a device: what core allows for the device, for those who keep the
+/// register (anyone may record an incident).
+fn device_actions(d: &DeviceRecord, can_manage: bool) -> DeviceActions {
+    DeviceActions {
+        may_edit: can_manage && d.is_changeable(),
+        may_allocate: can_manage && d.is_allocatable(),
+        may_return: can_manage && d.is_returnable(),
+        may_change_status: can_manage && d.is_changeable(),
+        offer_incident: d.offers_incident(),
+    }
+}
+
 fn device_row(d: &DeviceRecord) -> DeviceRow {
     let f = &d.fields;
     let person = PersonRefView::from;
@@ -200,6 +215,7 @@ fn device_row(d: &DeviceRecord) -> DeviceRow {
         asset_tag: f.asset_tag.clone(),
         kind: f.kind.as_str().into(),
         removable_media: f.kind.is_removable_media(),
+        missing: d.is_missing(),
         make: f.make.clone(),
         model: f.model.clone(),
         serial: f.serial.clone(),
@@ -216,5 +232,74 @@ fn device_row(d: &DeviceRecord) -> DeviceRow {
         notes: f.notes.clone(),
         holder: d.holder.as_ref().map(person),
         held_since: d.held_since.map(|d| d.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use custodian_core::{DeviceFields, PersonRef};
+
+    use super::*;
+
+    fn device(status: DeviceStatus, held: bool) -> DeviceRecord {
+        let fields = DeviceFields {
+            asset_tag: "LT-014".into(),
+            kind: DeviceKind::Laptop,
+            make: String::new(),
+            model: String::new(),
+            serial: String::new(),
+            ownership: Ownership::Practice,
+            encryption: YesNoUnknown::Yes,
+            encryption_method: String::new(),
+            os_name: String::new(),
+            os_version: String::new(),
+            vendor_supported: YesNoUnknown::Yes,
+            location: String::new(),
+            asset_owner_id: None,
+            status,
+            purchase_date: None,
+            notes: String::new(),
+        };
+        let holder = held.then(|| PersonRef { id: 2, full_name: "Jordan Ellis".into() });
+        DeviceRecord { id: 7, fields, asset_owner: None, holder, held_since: None }
+    }
+
+    #[test]
+    fn a_device_offers_what_core_allows_and_only_keepers_of_the_register_may_change_it() {
+        let actions = |status, held, can_manage| device_actions(&device(status, held), can_manage);
+        let all = DeviceActions {
+            may_edit: true,
+            may_allocate: true,
+            may_return: true,
+            may_change_status: true,
+            offer_incident: true,
+        };
+        assert_eq!(actions(DeviceStatus::InUse, true, true), all);
+        assert_eq!(
+            actions(DeviceStatus::InUse, true, false),
+            DeviceActions {
+                may_edit: false,
+                may_allocate: false,
+                may_return: false,
+                may_change_status: false,
+                offer_incident: true
+            }
+        );
+        assert_eq!(
+            actions(DeviceStatus::Lost, false, true),
+            DeviceActions { may_allocate: false, may_return: false, ..all }
+        );
+        assert_eq!(
+            actions(DeviceStatus::Disposed, false, true),
+            DeviceActions {
+                may_edit: false,
+                may_allocate: false,
+                may_return: false,
+                may_change_status: false,
+                offer_incident: false
+            }
+        );
+        assert!(device_row(&device(DeviceStatus::Stolen, false)).missing);
+        assert!(!device_row(&device(DeviceStatus::AwaitingDisposal, false)).missing);
     }
 }

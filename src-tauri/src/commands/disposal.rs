@@ -1,7 +1,7 @@
 //! The disposal log.
 
 use custodian_core::secrecy::SecretString;
-use custodian_core::{CertificateFile, DeviceStatus, DisposalForm, DisposalMethod, DisposalRecord, Permission, Role};
+use custodian_core::{CertificateFile, DisposalForm, DisposalMethod, DisposalRecord, Permission, Role};
 use tauri::State;
 use time::OffsetDateTime;
 
@@ -25,7 +25,7 @@ pub fn disposal_list(state: State<'_, AppState>) -> Result<DisposalLogView, Comm
             session
                 .devices(now)?
                 .into_iter()
-                .filter(|d| d.fields.status != DeviceStatus::Disposed && d.holder.is_none())
+                .filter(|d| !d.is_disposed() && d.holder.is_none())
                 .map(|d| DisposableDevice { id: d.id, label: device_label(&d) })
                 .collect()
         } else {
@@ -36,9 +36,14 @@ pub fn disposal_list(state: State<'_, AppState>) -> Result<DisposalLogView, Comm
             can_record,
             can_check: !session.is_acknowledge_only() && (me.has(Role::IgLead) || me.has(Role::Siro)),
             devices,
-            methods: DisposalMethod::ALL.into_iter().map(|m| ChoiceOption::from((m.as_str(), m.label()))).collect(),
+            device_methods: method_options(&DisposalMethod::FOR_DEVICES),
+            waste_methods: method_options(&DisposalMethod::FOR_WASTE),
         })
     })
+}
+
+fn method_options(methods: &[DisposalMethod]) -> Vec<ChoiceOption> {
+    methods.iter().map(|m| ChoiceOption::from((m.as_str(), m.label()))).collect()
 }
 
 /// Records a disposal.

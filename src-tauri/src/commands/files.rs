@@ -12,7 +12,7 @@ pub(crate) fn field_problem(field: &str, message: String) -> CommandError {
     CommandError {
         code: ErrorCode::InvalidInput,
         message: "Check the highlighted answers".into(),
-        fields: vec![crate::dto::FieldError { field: field.into(), message }],
+        fields: vec![crate::dto::FieldError { field: field.into(), item: None, message }],
     }
 }
 

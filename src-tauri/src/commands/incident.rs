@@ -3,7 +3,7 @@
 
 use custodian_core::secrecy::SecretString;
 use custodian_core::{
-    CoreError, DeviceStatus, Field, FieldProblem, INCIDENT_BREACH_TYPES, INCIDENT_CATEGORIES, INCIDENT_KINDS,
+    CoreError, Field, FieldProblem, INCIDENT_BREACH_TYPES, INCIDENT_CATEGORIES, INCIDENT_KINDS,
     INCIDENT_MANUAL_STATUSES, INCIDENT_STATUSES, IncidentAssessment, IncidentForm, IncidentRecord, IncidentReportForm,
     Permission, Session, incident_grading_rules, incident_label,
 };
@@ -32,7 +32,7 @@ pub fn incident_list(state: State<'_, AppState>) -> Result<IncidentsView, Comman
         let devices = session
             .devices(now)?
             .into_iter()
-            .filter(|d| d.fields.status != DeviceStatus::Disposed)
+            .filter(|d| d.offers_incident())
             .map(|d| IncidentDeviceOption {
                 id: d.id,
                 label: device_label(&d),
@@ -217,6 +217,7 @@ fn counts(people: &str, records: &str) -> Result<(Option<u32>, Option<u32>), Com
             .map_err(|_| {
                 problems.push(FieldProblem {
                     field,
+                    item: None,
                     message: format!(
                         "Enter the number of {what} affected as a whole number, like 12, or leave it empty"
                     ),

@@ -27,8 +27,6 @@ pub struct ChecklistView {
     pub version: String,
     /// Title.
     pub title: String,
-    /// Device kinds it is for (stored names).
-    pub device_kinds: Vec<String>,
     /// Items.
     pub items: Vec<ChecklistItemView>,
 }
@@ -87,6 +85,8 @@ pub struct ByodCheckRow {
     pub risk_statement: Option<String>,
     /// Re-check due, `YYYY-MM-DD`; null for a refused check or one a later check replaced.
     pub recheck_due: Option<String>,
+    /// The roles told of it (labels: "SIRO", "DPO"), in role order; empty when no one was.
+    pub notified: Vec<String>,
 }
 
 /// A personal device that can be checked.
@@ -99,8 +99,8 @@ pub struct CheckableDevice {
     pub id: i64,
     /// "PH-0012 — Mobile phone Samsung Galaxy A54".
     pub label: String,
-    /// Its kind (stored name), to pick the checklist.
-    pub kind: String,
+    /// The checklist a device of its kind is checked against, if any.
+    pub checklist_key: Option<String>,
     /// Who holds it, if anyone.
     #[ts(type = "number | null")]
     pub holder_id: Option<i64>,

@@ -30,6 +30,8 @@ pub struct DeviceRow {
     pub kind: String,
     /// Whether it is removable media.
     pub removable_media: bool,
+    /// Whether it is lost or stolen: an incident about it is a lost or stolen device incident.
+    pub missing: bool,
     /// Make.
     pub make: String,
     /// Model.
@@ -129,6 +131,25 @@ pub struct DeviceDetailView {
     pub allocations: Vec<AllocationRow>,
     /// The incidents it is linked to, newest first (empty for those who may not see them).
     pub incidents: Vec<super::DeviceIncidentRow>,
+    /// What the viewer may do with it now.
+    pub actions: DeviceActions,
+}
+
+/// What the viewer may do with one device now: core's rules for the device, and their permissions.
+#[derive(Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DeviceActions {
+    /// Change its details (not once it is disposed of).
+    pub may_edit: bool,
+    /// Allocate or re-allocate it (only in use or in store).
+    pub may_allocate: bool,
+    /// Record its return (someone holds it).
+    pub may_return: bool,
+    /// Mark it lost or stolen, or change its status otherwise (not once it is disposed of).
+    pub may_change_status: bool,
+    /// Offer to record an incident about it (anyone may; not for a disposed device).
+    pub offer_incident: bool,
 }
 
 /// A device's details as typed (choices by stored name; dates `YYYY-MM-DD` or empty).

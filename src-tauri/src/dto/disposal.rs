@@ -95,8 +95,10 @@ pub struct DisposalLogView {
     pub can_check: bool,
     /// Devices that may be disposed of now.
     pub devices: Vec<DisposableDevice>,
-    /// Methods.
-    pub methods: Vec<ChoiceOption>,
+    /// How a device may be disposed of.
+    pub device_methods: Vec<ChoiceOption>,
+    /// How confidential waste may be destroyed.
+    pub waste_methods: Vec<ChoiceOption>,
 }
 
 /// Record a disposal (a device's, or with no device a confidential-waste collection).

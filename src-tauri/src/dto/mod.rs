@@ -666,6 +666,11 @@ pub struct CommandError {
 pub struct FieldError {
     /// The request field, e.g. `odsCode`.
     pub field: String,
+    /// For a field asked once per entry of a list, the entry's key (a BYOD checklist item's key,
+    /// with `answers`, `note` or `evidencePath`); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub item: Option<String>,
     /// What is wrong with it.
     pub message: String,
 }

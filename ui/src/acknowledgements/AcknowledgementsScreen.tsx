@@ -1,7 +1,7 @@
 import type { MatrixView, SessionInfo } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { LoadFailed, Loading } from '../shared/QueryState';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { ChaseList } from './ChaseList';
 import { ExportActions } from './ExportActions';
 import { permilleAsPercent } from './figures';
@@ -96,9 +96,7 @@ function PolicyFigures({ matrix }: { matrix: MatrixView }) {
           <ResponsiveCell heading="Policy">{policy.title}</ResponsiveCell>
           <ResponsiveCell heading="Version">
             {policy.version}
-            <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-              published {formatDay(policy.publishedOn)}
-            </span>
+            <CellNote>published {formatDay(policy.publishedOn)}</CellNote>
           </ResponsiveCell>
           <ResponsiveCell heading="Acknowledged">
             {policy.acknowledged} of {policy.due}

@@ -1,5 +1,6 @@
 import type { MatrixCellView, MatrixView } from '../ipc';
 import { formatDay, formatMomentDay } from '../shared/dates';
+import { CellNote } from '../shared/ResponsiveTable';
 import { shortTitle } from './figures';
 
 /** People (rows) × current policies (columns): who has acknowledged what. */
@@ -41,7 +42,7 @@ export function MatrixTable({ matrix }: { matrix: MatrixView }) {
                 <th scope="row" className="nhsuk-table__header custodian-matrix__person">
                   {person.fullName}
                   {person.jobTitle ? (
-                    <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{person.jobTitle}</span>
+                    <CellNote>{person.jobTitle}</CellNote>
                   ) : null}
                 </th>
                 <td className="nhsuk-table__cell">

@@ -31,10 +31,12 @@ async function startCheck(user: User) {
   expect(screen.getByRole('heading', { level: 1, name: "Check a new starter's device" })).toBeInTheDocument();
 }
 
-/** What Rust records for a request: the answers as sent, with their texts. */
+/** What Rust records for a request: the answers as sent, with their texts, telling the SIRO and DPO of a failure or a risk. */
 function recorded(request: ByodCheckRequest) {
   const checklist = request.checklistKey === phoneChecklist.key ? phoneChecklist : computerChecklist;
+  const told = request.outcome === 'approved_with_risk' || request.answers.some((answer) => answer.result === 'fail');
   return checkRow({
+    notified: told ? ['SIRO', 'DPO'] : [],
     person: jordan,
     items: checkedItems(
       checklist,
@@ -72,7 +74,18 @@ describe('ByodCheckForm', () => {
     expect(screen.getByText('The SIRO is asked to accept the risk, and the SIRO and DPO are told.')).toBeInTheDocument();
   });
 
-  it('preselects the checklist for the device kind, and its holder when no one is chosen yet', async () => {
+  it('preselects no checklist for a device core fits none to', async () => {
+    const watch = { id: 55, label: 'WA-0001 — Other Smartwatch', checklistKey: null, holderId: null };
+    const { user } = setup({ byod_list: () => byodView({ devices: [...byodView().devices, watch] }) });
+    await startCheck(user);
+    await user.selectOptions(byId('byod-device'), 'LT-0040 — Laptop Dell XPS 13');
+    await user.selectOptions(byId('byod-device'), watch.label);
+    // The checklist chosen before stays: core names none for this device.
+    expect(byId('byod-checklist-byod-computer')).toBeChecked();
+    expect(byId('byod-checklist-byod-phone')).not.toBeChecked();
+  });
+
+  it('preselects the checklist core names for the device, and its holder when no one is chosen yet', async () => {
     const { user } = setup();
     await startCheck(user);
 
@@ -170,18 +183,22 @@ describe('ByodCheckForm', () => {
     expect(request.request.answers.map((answer) => answer.result)).toEqual(['pass', 'pass', 'pass']);
   });
 
-  it('sends unanswered items blank, and shows every problem Rust finds with the answers', async () => {
+  it('sends unanswered items blank, and shows each problem Rust finds with an answer beside its item', async () => {
     const problems = [
-      'Answer every item: "A screen lock (PIN, password or biometrics) is on."',
-      'Choose pass, fail or not applicable for "Two-factor authentication is on wherever it is available."',
-      'Say what is wrong for the failed item "The phone is not shared with family members."',
+      { field: 'answers', item: 'screen-lock', message: 'Answer every item: "A screen lock (PIN, password or biometrics) is on."' },
+      {
+        field: 'answers',
+        item: 'two-factor',
+        message: 'Choose pass, fail or not applicable for "Two-factor authentication is on wherever it is available."',
+      },
+      { field: 'note', item: 'practice-8', message: 'Say what is wrong for the failed item "The phone is not shared with family members."' },
+      { field: 'evidencePath', item: 'two-factor', message: 'The screenshot must be a PNG, JPEG or PDF file' },
     ];
     const { ipc, user } = setup({
       byod_record: () => {
         throw commandError('invalid_input', 'Check the highlighted answers', [
-          ...problems.map((message) => ({ field: 'answers', message })),
+          ...problems,
           { field: 'outcome', message: 'Choose the outcome of the check' },
-          { field: 'certificatePath', message: 'The screenshot must be a PNG, JPEG or PDF file' },
         ]);
       },
     });
@@ -190,16 +207,27 @@ describe('ByodCheckForm', () => {
     await user.click(byId('byod-item-practice-8-fail'));
     await user.click(byId('byod-save'));
 
-    expect(await screen.findByRole('link', { name: problems[0] })).toHaveAttribute('href', '#byod-item-screen-lock-pass');
-    const summary = byId('error-summary');
-    const listed = within(summary)
-      .getAllByRole('listitem')
-      .map((item) => item.textContent);
-    expect(listed).toEqual([...problems, 'Choose the outcome of the check', 'The screenshot must be a PNG, JPEG or PDF file']);
-    const beside = byId('byod-items-error');
-    for (const problem of problems) expect(beside).toHaveTextContent(problem);
-    expect(byId('byod-outcome-error')).toHaveTextContent('Choose the outcome of the check');
+    const summary = await screen.findByRole('alert');
+    const links = within(byId('error-summary')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      [problems[0]?.message, '#byod-item-screen-lock-pass'],
+      [problems[1]?.message, '#byod-item-two-factor-pass'],
+      [problems[2]?.message, '#byod-item-practice-8-note'],
+      [problems[3]?.message, '#byod-item-two-factor-evidence'],
+      ['Choose the outcome of the check', '#byod-outcome-approved'],
+    ]);
     expect(summary).not.toHaveTextContent('Check the highlighted answers');
+
+    expect(byId('byod-item-screen-lock-error')).toHaveTextContent('Answer every item');
+    expect(byId('byod-item-screen-lock')).toHaveAttribute('aria-describedby', 'byod-item-screen-lock-error');
+    const twoFactor = byId('byod-item-two-factor-error');
+    expect(twoFactor).toHaveTextContent('Choose pass, fail or not applicable');
+    expect(twoFactor).toHaveTextContent('The screenshot must be a PNG, JPEG or PDF file');
+    expect(twoFactor).not.toHaveTextContent('Answer every item');
+    expect(byId('byod-item-practice-8-error')).toHaveTextContent('Say what is wrong for the failed item');
+    expect(byId('byod-item-practice-8').parentElement).toHaveClass('nhsuk-form-group--error');
+    expect(byId('byod-items-error')).toBeNull();
+    expect(byId('byod-outcome-error')).toHaveTextContent('Choose the outcome of the check');
 
     expect(ipc).toHaveBeenCalledWith('byod_record', {
       request: {
@@ -216,6 +244,22 @@ describe('ByodCheckForm', () => {
         risk: '',
       },
     });
+  });
+
+  it('shows a problem with the answers that names no item above the items', async () => {
+    const stray = 'bluetooth is not an item of this checklist';
+    const { user } = setup({
+      byod_record: () => {
+        throw commandError('invalid_input', 'Check the highlighted answers', [{ field: 'answers', message: stray }]);
+      },
+    });
+    await startCheck(user);
+    await user.selectOptions(byId('byod-device'), 'PH-0012 — Mobile phone Samsung Galaxy A54');
+    await user.click(byId('byod-save'));
+    expect(await screen.findByRole('link', { name: stray })).toHaveAttribute('href', '#byod-item-screen-lock-pass');
+    expect(byId('byod-items-error')).toHaveTextContent(stray);
+    expect(byId('byod-item-screen-lock')).toHaveAttribute('aria-describedby', 'byod-items-error');
+    expect(byId('byod-item-screen-lock-error')).toBeNull();
   });
 
   it('asks for the person and the device before sending, and shows what Rust says of the rest', async () => {

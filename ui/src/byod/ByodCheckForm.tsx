@@ -20,7 +20,7 @@ import { SelectField } from '../shared/SelectField';
 import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { APPROVED_WITH_RISK, checkName, failedItems, outcomeLabel, RESULTS } from './labels';
+import { APPROVED_WITH_RISK, checkName, outcomeLabel, RESULTS, rolesTold } from './labels';
 import { useRefreshAfterByodChange } from './useByod';
 
 // Shape only: a check names a person and a device by id, so both must be chosen before it is sent.
@@ -84,6 +84,16 @@ const blankAnswer = (): Answer => ({ result: null, note: '', evidence: '' });
 
 const itemId = (item: ChecklistItemView) => `byod-item-${item.key}`;
 
+/**
+ * The request fields of an item's answer, as Rust reports them (naming the item), each with the
+ * end of the id of the input a problem with it links to: the first choice, the note, the file.
+ */
+const ANSWER_FIELDS: Readonly<Record<string, string>> = {
+  answers: RESULTS[0].value,
+  note: 'note',
+  evidencePath: 'evidence',
+};
+
 type ByodCheckFormProps = {
   view: ByodView;
   onCancel: () => void;
@@ -110,11 +120,11 @@ export function ByodCheckForm({ view, onCancel, onRecorded }: ByodCheckFormProps
     mutationFn: byodRecord,
     onSuccess: async (recorded) => {
       await refresh();
-      // Core notifies the SIRO and DPO of a failed item or a risk; this says so from what it returned.
-      const told = failedItems(recorded.items).length > 0 || recorded.outcome === APPROVED_WITH_RISK;
+      // Core says whom it told (the SIRO and DPO, of a failed item or a risk).
+      const told = rolesTold(recorded);
       onRecorded(
         `Check recorded for ${checkName(recorded)}: ${outcomeLabel(recorded.outcome).toLowerCase()}.` +
-          (told ? ' The SIRO and DPO have been told.' : ''),
+          (told ? ` The ${told} ${recorded.notified.length === 1 ? 'has' : 'have'} been told.` : ''),
       );
     },
   });
@@ -134,13 +144,14 @@ export function ByodCheckForm({ view, onCancel, onRecorded }: ByodCheckFormProps
   const onDeviceChosen = (deviceId: string) => {
     const device = devices.find((candidate) => String(candidate.id) === deviceId);
     if (!device) return;
-    // Conveniences only; core checks that the person, the device and the checklist go together.
+    // Conveniences only: the holder, and the checklist core says a device of its kind is checked
+    // against. Core checks that the person, the device and the checklist go together.
     const holder = people.find((person) => person.id === device.holderId);
     if (holder && !form.getValues('personId')) form.setValue('personId', String(holder.id));
-    const fitting = checklists.find((candidate) => candidate.deviceKinds.includes(device.kind));
-    if (fitting && fitting.key !== form.getValues('checklistKey')) {
-      form.setValue('checklistKey', fitting.key);
-      startChecklist(fitting.key);
+    const fitting = device.checklistKey;
+    if (fitting !== null && fitting !== form.getValues('checklistKey')) {
+      form.setValue('checklistKey', fitting);
+      startChecklist(fitting);
     }
   };
 
@@ -245,6 +256,7 @@ export function ByodCheckForm({ view, onCancel, onRecorded }: ByodCheckFormProps
             key={checklist.key}
             checklist={checklist}
             problems={errors.answers}
+            itemProblems={errors.byItem}
             form={form}
             choosing={choose.isPending}
             onChoose={(index) => choose.mutate(index)}
@@ -289,15 +301,20 @@ type CheckForm = ReturnType<typeof useSchemaForm<Values, z.output<typeof schema>
 
 type ItemAnswersProps = {
   checklist: ChecklistView;
-  /** What Rust found wrong with the answers: all of it. */
+  /** What Rust found wrong with the answers as a whole (an answer to no item of this checklist). */
   problems: readonly string[];
+  /** What Rust found wrong with each item's answer, by the item's key. */
+  itemProblems: ReadonlyMap<string, readonly string[]>;
   form: CheckForm;
   choosing: boolean;
   onChoose: (index: number) => void;
 };
 
-/** One fieldset per item of the checklist: pass, fail or not applicable, a note, and a screenshot or photo. */
-function ItemAnswers({ checklist, problems, form, choosing, onChoose }: ItemAnswersProps) {
+/**
+ * One fieldset per item of the checklist: pass, fail or not applicable, a note, and a screenshot or
+ * photo; a problem with an item's answer is shown beside it.
+ */
+function ItemAnswers({ checklist, problems, itemProblems, form, choosing, onChoose }: ItemAnswersProps) {
   return (
     <div
       className={problems.length > 0 ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'}
@@ -306,26 +323,18 @@ function ItemAnswers({ checklist, problems, form, choosing, onChoose }: ItemAnsw
       <h2 className="nhsuk-heading-m">
         {checklist.title}, version {checklist.version}
       </h2>
-      {problems.length > 0 ? (
-        <div id="byod-items-error">
-          {problems.map((problem) => (
-            <span className="nhsuk-error-message" key={problem}>
-              <span className="nhsuk-u-visually-hidden">Error: </span>
-              {problem}
-            </span>
-          ))}
-        </div>
-      ) : null}
+      <ErrorMessages id="byod-items-error" problems={problems} />
       {checklist.items.map((item, index) => {
         const id = itemId(item);
+        const own = itemProblems.get(item.key) ?? [];
+        const describedBy = [problems.length > 0 ? 'byod-items-error' : '', own.length > 0 ? `${id}-error` : '']
+          .filter(Boolean)
+          .join(' ');
         return (
-          <div className="nhsuk-form-group" key={item.key}>
-            <fieldset
-              className="nhsuk-fieldset"
-              id={id}
-              aria-describedby={problems.length > 0 ? 'byod-items-error' : undefined}
-            >
+          <div className={own.length > 0 ? 'nhsuk-form-group nhsuk-form-group--error' : 'nhsuk-form-group'} key={item.key}>
+            <fieldset className="nhsuk-fieldset" id={id} aria-describedby={describedBy || undefined}>
               <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">{item.text}</legend>
+              <ErrorMessages id={`${id}-error`} problems={own} />
               <div className="nhsuk-form-group">
                 <div className="nhsuk-radios nhsuk-radios--inline">
                   {RESULTS.map((result) => (
@@ -377,14 +386,32 @@ function ItemAnswers({ checklist, problems, form, choosing, onChoose }: ItemAnsw
   );
 }
 
+/** Rust's problems with the answers, each an NHS error message; nothing when there are none. */
+function ErrorMessages({ id, problems }: { id: string; problems: readonly string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <div id={id}>
+      {problems.map((problem) => (
+        <span className="nhsuk-error-message" key={problem}>
+          <span className="nhsuk-u-visually-hidden">Error: </span>
+          {problem}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 type CheckErrors = FormErrors<Field> & {
-  /** Every problem Rust found with the answers. */
+  /** The problems Rust found with the answers as a whole, naming no item of the checklist. */
   answers: string[];
+  /** The problems Rust found with each item's answer, by the item's key. */
+  byItem: Map<string, string[]>;
 };
 
 /**
  * The form's errors as `formErrors` gives them, except the answers: Rust may report several, and
- * every one is shown, beside the items and in the summary (after the fields above the items).
+ * every one is shown in the summary (after the fields above the items) and beside the item it
+ * names, linking to that item's choice, note or file (or beside the items, when it names none).
  */
 function checkErrors(
   formMessages: Parameters<typeof formErrors>[0],
@@ -392,19 +419,27 @@ function checkErrors(
   fieldIds: FieldIds<Field>,
   checklist: ChecklistView | null,
 ): CheckErrors {
-  const answers = failure?.fields.filter((problem) => problem.field === 'answers').map((problem) => problem.message) ?? [];
-  const rest = failure ? { ...failure, fields: failure.fields.filter((problem) => problem.field !== 'answers') } : null;
+  const isAnswer = (field: string) => Object.hasOwn(ANSWER_FIELDS, field);
+  const problems = failure?.fields.filter((problem) => isAnswer(problem.field)) ?? [];
+  const rest = failure ? { ...failure, fields: failure.fields.filter((problem) => !isAnswer(problem.field)) } : null;
   // Only problems with the answers: the summary lists those, not the command's general message.
-  const others = rest && rest.fields.length === 0 && answers.length > 0 ? null : rest;
+  const others = rest && rest.fields.length === 0 && problems.length > 0 ? null : rest;
   const errors = formErrors(formMessages, others, fieldIds);
   const after = AFTER_ANSWERS.map((field) => fieldIds[field]);
   const first = checklist?.items[0];
-  const answerItems: ErrorItem[] = answers.map((message) => ({
-    message,
-    fieldId: first ? `${itemId(first)}-${RESULTS[0].value}` : undefined,
-  }));
+  const answers: string[] = [];
+  const byItem = new Map<string, string[]>();
+  const answerItems: ErrorItem[] = problems.map(({ field, item: key, message }) => {
+    const item = checklist?.items.find((candidate) => candidate.key === key);
+    if (!item) {
+      answers.push(message);
+      return { message, fieldId: first ? `${itemId(first)}-${RESULTS[0].value}` : undefined };
+    }
+    byItem.set(item.key, [...(byItem.get(item.key) ?? []), message]);
+    return { message, fieldId: `${itemId(item)}-${ANSWER_FIELDS[field] ?? RESULTS[0].value}` };
+  });
   const at = errors.items.findIndex((item) => item.fieldId === undefined || after.includes(item.fieldId));
   const items = [...errors.items];
   items.splice(at < 0 ? items.length : at, 0, ...answerItems);
-  return { ...errors, items, answers };
+  return { ...errors, items, answers, byItem };
 }

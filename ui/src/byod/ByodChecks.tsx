@@ -1,8 +1,8 @@
 import type { ByodCheckRow } from '../ipc';
 import { ShortHash } from '../policies/labels';
 import { formatDay, formatMoment, today } from '../shared/dates';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
-import { APPROVED_WITH_RISK, checkName, failedItems, isBefore, Note, OutcomeTag, ResultTag } from './labels';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { APPROVED_WITH_RISK, checkName, failedItems, isBefore, OutcomeTag, ResultTag, rolesTold } from './labels';
 
 const HEADINGS = ['Person', 'Device', 'Checklist', 'Checked on', 'Outcome', 'Failed items', 'Re-check due', 'Answers'];
 
@@ -32,15 +32,16 @@ export function ByodChecks({ checks, canAcceptRisk, onAccept }: ByodChecksProps)
           <ResponsiveCell heading="Device">{check.assetTag}</ResponsiveCell>
           <ResponsiveCell heading="Checklist">
             {check.checklistTitle}
-            <Note>Version {check.checklistVersion}</Note>
+            <CellNote>Version {check.checklistVersion}</CellNote>
           </ResponsiveCell>
           <ResponsiveCell heading="Checked on">
             {formatDay(check.checkedOn)}
-            <Note>By {check.checkedBy.fullName}</Note>
+            <CellNote>By {check.checkedBy.fullName}</CellNote>
           </ResponsiveCell>
           <ResponsiveCell heading="Outcome">
             <OutcomeTag outcome={check.outcome} />
             <RiskStanding check={check} canAcceptRisk={canAcceptRisk} onAccept={onAccept} />
+            <Told check={check} />
           </ResponsiveCell>
           <ResponsiveCell heading="Failed items">{failedItems(check.items).length}</ResponsiveCell>
           <ResponsiveCell heading="Re-check due">
@@ -50,9 +51,9 @@ export function ByodChecks({ checks, canAcceptRisk, onAccept }: ByodChecksProps)
               <>
                 {formatDay(check.recheckDue)}
                 {isBefore(check.recheckDue, now) ? (
-                  <Note>
+                  <CellNote>
                     <strong className="nhsuk-tag nhsuk-tag--red">Overdue</strong>
-                  </Note>
+                  </CellNote>
                 ) : null}
               </>
             )}
@@ -73,15 +74,15 @@ function RiskStanding({ check, canAcceptRisk, onAccept }: RiskStandingProps) {
   if (check.outcome !== APPROVED_WITH_RISK) return null;
   if (check.riskAcceptedBy) {
     return (
-      <Note>
+      <CellNote>
         Risk accepted by {check.riskAcceptedBy.fullName}
         {check.riskAcceptedAt ? `, ${formatMoment(check.riskAcceptedAt)}` : null}
-      </Note>
+      </CellNote>
     );
   }
   return (
     <>
-      <Note>Waiting for the SIRO</Note>
+      <CellNote>Waiting for the SIRO</CellNote>
       {canAcceptRisk ? (
         <button
           type="button"
@@ -94,6 +95,12 @@ function RiskStanding({ check, canAcceptRisk, onAccept }: RiskStandingProps) {
       ) : null}
     </>
   );
+}
+
+/** Which roles core told of the check (the SIRO and DPO, of a failed item or a risk), if any. */
+function Told({ check }: { check: ByodCheckRow }) {
+  const told = rolesTold(check);
+  return told ? <CellNote>Told: {told}</CellNote> : null;
 }
 
 /** Every item of a check as answered, and the risk with the statement the SIRO signed. */
@@ -111,11 +118,11 @@ function CheckDetails({ check }: { check: ByodCheckRow }) {
             <li key={item.key} data-item={item.key}>
               <p className="nhsuk-u-margin-bottom-1">{item.text}</p>
               <ResultTag result={item.result} />
-              {item.note ? <Note>{item.note}</Note> : null}
+              {item.note ? <CellNote>{item.note}</CellNote> : null}
               {item.evidence ? (
-                <Note>
+                <CellNote>
                   <span className="custodian-path">{item.evidence.fileName}</span>, <ShortHash hash={item.evidence.sha256} />
-                </Note>
+                </CellNote>
               ) : null}
             </li>
           ))}

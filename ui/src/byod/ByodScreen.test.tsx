@@ -76,6 +76,14 @@ describe('ByodScreen: the checks', () => {
     expect(failedCell(refusedRow)).toHaveTextContent(/^Failed items 2$/);
   });
 
+  it('says which roles core told of each check, and nothing of a clean one', async () => {
+    setup({ byod_list: () => byodView({ checks: [checkRow(), checkRow({ id: 74, notified: ['DPO'] }), waitingForSiro] }) });
+    await screen.findByRole('table');
+    expect(row(70)).not.toHaveTextContent('Told');
+    expect(within(row(74)).getByText('Told: DPO')).toBeInTheDocument();
+    expect(within(row(71)).getByText('Told: SIRO and DPO')).toHaveClass('custodian-cell-note');
+  });
+
   it('shows every answer of a check, with notes, evidence, the risk and the statement signed', async () => {
     setup();
     await screen.findByRole('table');

@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-
 import type { ByodCheckRow, CheckedItemView } from '../ipc';
 
 /** The outcomes core records, in the order the form offers them. */
@@ -48,12 +46,14 @@ export function checkName(check: ByodCheckRow): string {
   return `${check.person.fullName}'s ${check.assetTag}`;
 }
 
+const inWords = new Intl.ListFormat('en-GB', { type: 'conjunction' });
+
+/** "SIRO and DPO": the roles core says were told of a check, in its order; null when none was. */
+export function rolesTold(check: ByodCheckRow): string | null {
+  return check.notified.length > 0 ? inWords.format(check.notified) : null;
+}
+
 /** Whether a `YYYY-MM-DD` day core gave is before `today` (same form): both compare as text. */
 export function isBefore(day: string, today: string): boolean {
   return day < today;
-}
-
-/** A line of small print under a table cell's main content. */
-export function Note({ children }: { children: ReactNode }) {
-  return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
 }

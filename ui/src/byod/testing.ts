@@ -43,7 +43,6 @@ export const computerChecklist: ChecklistView = {
   key: 'byod-computer',
   version: '1.0',
   title: 'Personal laptop or computer',
-  deviceKinds: ['laptop', 'desktop'],
   items: [
     { key: 'antivirus', text: 'Anti-virus software is installed and updates itself automatically.' },
     { key: 'encryption', text: 'The device is encrypted (for example BitLocker or FileVault).' },
@@ -55,7 +54,6 @@ export const phoneChecklist: ChecklistView = {
   key: 'byod-phone',
   version: '1.1',
   title: 'Personal mobile phone or tablet',
-  deviceKinds: ['phone', 'tablet'],
   items: [
     { key: 'screen-lock', text: 'A screen lock (PIN, password or biometrics) is on.' },
     { key: 'two-factor', text: 'Two-factor authentication is on wherever it is available.' },
@@ -88,6 +86,7 @@ export function checkRow(overrides: Partial<ByodCheckRow> = {}): ByodCheckRow {
     riskAcceptedAt: null,
     riskStatement: null,
     recheckDue: '2099-03-02',
+    notified: [],
     ...overrides,
   };
 }
@@ -113,6 +112,7 @@ export const waitingForSiro = checkRow({
   outcome: 'approved_with_risk',
   risk: RISK,
   recheckDue: '2099-04-10',
+  notified: ['SIRO', 'DPO'],
 });
 
 /** Lee Hart's laptop, approved with a risk Priya Shah accepted. */
@@ -134,6 +134,7 @@ export const riskAccepted = checkRow({
   riskAcceptedAt: '2026-01-16T09:30:00Z',
   riskStatement: "I, Priya Shah, as SIRO, accept the risk of Lee Hart's personal laptop or computer (LT-0031) being used for practice work: The laptop is not encrypted; practice data stays in the browser.",
   recheckDue: '2021-01-15',
+  notified: ['SIRO', 'DPO'],
 });
 
 /** Alex Moore's laptop, refused: no re-check falls due. */
@@ -151,6 +152,7 @@ export const refused = checkRow({
   }),
   outcome: 'refused',
   recheckDue: null,
+  notified: ['SIRO', 'DPO'],
 });
 
 /** The BYOD screen as a practice manager (who checks, and is not the SIRO) sees it. */
@@ -161,8 +163,8 @@ export function byodView(overrides: Partial<ByodView> = {}): ByodView {
     canCheck: true,
     canAcceptRisk: false,
     devices: [
-      { id: 50, label: 'PH-0012 — Mobile phone Samsung Galaxy A54', kind: 'phone', holderId: 2 },
-      { id: 51, label: 'LT-0040 — Laptop Dell XPS 13', kind: 'laptop', holderId: null },
+      { id: 50, label: 'PH-0012 — Mobile phone Samsung Galaxy A54', checklistKey: 'byod-phone', holderId: 2 },
+      { id: 51, label: 'LT-0040 — Laptop Dell XPS 13', checklistKey: 'byod-computer', holderId: null },
     ],
     people: [jane, jordan, priya],
     ...overrides,

@@ -9,6 +9,7 @@ import { appStatus, session } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
 import { DevicesScreen } from './DevicesScreen';
 import {
+  actionsFor,
   allocationRow,
   detailView,
   deviceHandler,
@@ -279,7 +280,7 @@ describe('DevicesScreen: one device', () => {
       deviceRow(),
       {
         device_list: () => registerView({ devices: [deviceRow()], canManage: false, people: [] }),
-        device_get: () => detailView(),
+        device_get: () => detailView({ actions: actionsFor(deviceRow(), false) }),
       },
       viewer,
     );
@@ -288,6 +289,37 @@ describe('DevicesScreen: one device', () => {
     for (const id of ['device-edit', 'device-allocate', 'device-return', 'device-mark-lost', 'device-status-change']) {
       expect(document.getElementById(id)).toBeNull();
     }
+  });
+});
+
+describe('DevicesScreen: what may be done with a device', () => {
+  const nothing = { mayEdit: false, mayAllocate: false, mayReturn: false, mayChangeStatus: false, offerIncident: false };
+
+  it('offers only what core allows, whatever the status shown', async () => {
+    // A held device in use, for which core allows a return and an incident and nothing else.
+    await setup(deviceRow(), {
+      device_get: () => detailView({ actions: { ...nothing, mayReturn: true, offerIncident: true } }),
+    });
+    expect(byId('device-return')).toBeInTheDocument();
+    expect(byId('device-record-incident')).toBeInTheDocument();
+    for (const id of ['device-edit', 'device-allocate', 'device-mark-lost', 'device-status-change']) {
+      expect(document.getElementById(id)).toBeNull();
+    }
+  });
+
+  it('offers a lost device only its return, a change of status and an incident about it', async () => {
+    const lost = deviceRow({ status: 'lost' });
+    await setup(lost, { device_get: () => detailView({ device: lost, actions: { ...actionsFor(lost), mayAllocate: false } }) });
+    expect(byId('device-allocate')).toBeNull();
+    for (const id of ['device-return', 'device-mark-lost', 'device-status-change', 'device-edit', 'device-record-incident']) {
+      expect(byId(id)).toBeInTheDocument();
+    }
+  });
+
+  it('leaves out the actions section, and the incident, when core allows nothing', async () => {
+    await setup(deviceRow(), { device_get: () => detailView({ actions: nothing }) });
+    expect(byId('device-actions')).toBeNull();
+    expect(byId('device-record-incident')).toBeNull();
   });
 });
 

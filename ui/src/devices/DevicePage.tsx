@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 
 import type { IncidentsStart } from '../incidents/IncidentsScreen';
 import { LOST_OR_STOLEN_DEVICE } from '../incidents/labels';
@@ -30,12 +30,9 @@ type DevicePageProps = {
   onOpenIncidents?: ((start: IncidentsStart) => void) | undefined;
 };
 
-/** Devices the register has lost track of: an incident about one is a lost or stolen device incident. */
-const MISSING = ['lost', 'stolen'];
-
 /** One device: every detail, what can be done with it, and who has held it. */
 export function DevicePage({ detail, register, message, onBack, onEdit, onMessage, onOpenIncidents }: DevicePageProps) {
-  const { device, allocations, incidents } = detail;
+  const { device, allocations, incidents, actions } = detail;
   const [panel, setPanel] = useState<Panel>(null);
   // Shown once a loss or theft is recorded here, until the next action.
   const [incidentPrompt, setIncidentPrompt] = useState(false);
@@ -47,7 +44,6 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
     setPanel(null);
     onMessage(said);
   };
-  const mayChange = register.canManage && device.status !== DISPOSED;
   const kind = choiceLabel(register.kinds, device.kind);
   const madeBy = makeAndModel(device);
 
@@ -131,7 +127,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
           <Known value={device.notes} />
         </SummaryRow>
       </dl>
-      {mayChange ? (
+      {actions.mayEdit ? (
         <p>
           <LinkButton id="device-edit" onClick={onEdit}>
             Change these details
@@ -145,34 +141,28 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
         </div>
       ) : null}
 
-      {mayChange ? (
+      {actions.mayAllocate || actions.mayReturn || actions.mayChangeStatus ? (
         <section aria-labelledby="device-actions-heading" id="device-actions">
           <h2 className="nhsuk-heading-m" id="device-actions-heading">
             Who has it, and where it stands
           </h2>
           {panel === null ? (
             <div className="nhsuk-button-group">
-              <button type="button" className="nhsuk-button" id="device-allocate" onClick={() => open('allocate')}>
-                {device.holder ? 'Re-allocate' : 'Allocate to someone'}
-              </button>
-              {device.holder ? (
-                <button
-                  type="button"
-                  className="nhsuk-button nhsuk-button--secondary"
-                  id="device-return"
-                  onClick={() => open('return')}
-                >
-                  Record its return
-                </button>
+              {actions.mayAllocate ? (
+                <PanelButton id="device-allocate" onClick={() => open('allocate')}>
+                  {device.holder ? 'Re-allocate' : 'Allocate to someone'}
+                </PanelButton>
               ) : null}
-              <button
-                type="button"
-                className="nhsuk-button nhsuk-button--warning"
-                id="device-mark-lost"
-                onClick={() => open('lost')}
-              >
-                Mark as lost or stolen
-              </button>
+              {actions.mayReturn ? (
+                <PanelButton id="device-return" variant="secondary" onClick={() => open('return')}>
+                  Record its return
+                </PanelButton>
+              ) : null}
+              {actions.mayChangeStatus ? (
+                <PanelButton id="device-mark-lost" variant="warning" onClick={() => open('lost')}>
+                  Mark as lost or stolen
+                </PanelButton>
+              ) : null}
             </div>
           ) : null}
           {panel === 'allocate' ? (
@@ -190,7 +180,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
               }}
             />
           ) : null}
-          {panel === null ? (
+          {panel === null && actions.mayChangeStatus ? (
             <StatusChangeForm
               key={device.status}
               device={device}
@@ -212,7 +202,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
           Incidents
         </h2>
         <IncidentsTable incidents={incidents} onOpen={onOpenIncidents && ((id) => onOpenIncidents({ kind: 'incident', id }))} />
-        {onOpenIncidents && device.status !== DISPOSED && !incidentPrompt ? (
+        {onOpenIncidents && actions.offerIncident && !incidentPrompt ? (
           <button
             type="button"
             className="nhsuk-button nhsuk-button--secondary"
@@ -227,11 +217,29 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
   );
 }
 
+type PanelButtonProps = {
+  id: string;
+  /** The NHS button's look: primary unless given. */
+  variant?: 'secondary' | 'warning';
+  onClick: () => void;
+  children: ReactNode;
+};
+
+/** A button that opens one of the page's forms. */
+function PanelButton({ id, variant, onClick, children }: PanelButtonProps) {
+  const className = variant ? `nhsuk-button nhsuk-button--${variant}` : 'nhsuk-button';
+  return (
+    <button type="button" className={className} id={id} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 /**
  * The incident form filled in with this device; a lost or stolen device's incident is one of that
  * category (`missing`: it was just recorded lost or stolen here).
  */
-function recordStart(device: DeviceRow, missing = MISSING.includes(device.status)): IncidentsStart {
+function recordStart(device: DeviceRow, missing = device.missing): IncidentsStart {
   return {
     kind: 'record',
     draft: {

@@ -3,7 +3,7 @@ import { memo, useMemo } from 'react';
 import type { DeviceRegisterView, DeviceRow } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { SelectField, type SelectOption } from '../shared/SelectField';
 import { useDebouncedValue } from '../shared/useDebouncedValue';
 import { choiceLabel, DeviceStatusTag, DISPOSED, formatCount, howMany, makeAndModel } from './labels';
@@ -218,9 +218,7 @@ const DeviceTable = memo(function DeviceTable({ devices, view, canOpen, onOpen }
               <>
                 {device.holder.fullName}
                 {device.heldSince ? (
-                  <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-                    since {formatDay(device.heldSince)}
-                  </span>
+                  <CellNote>since {formatDay(device.heldSince)}</CellNote>
                 ) : null}
               </>
             ) : (

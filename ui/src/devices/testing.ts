@@ -3,6 +3,7 @@ import type {
   AllocateRequest,
   AllocationRow,
   ChoiceOption,
+  DeviceActions,
   DeviceDetailView,
   DeviceFormRequest,
   DeviceImportPreviewView,
@@ -78,13 +79,18 @@ export const statuses: ChoiceOption[] = [
   { value: 'awaiting_disposal', label: 'Awaiting disposal' },
 ];
 
-/** A device: laptop LT-014, encrypted, supported, held by Jordan Ellis, unless overridden. */
+/**
+ * A device: laptop LT-014, encrypted, supported, held by Jordan Ellis, unless overridden. Whether it
+ * is missing follows its status, as core sets it, unless given.
+ */
 export function deviceRow(overrides: Partial<DeviceRow> = {}): DeviceRow {
+  const status = overrides.status ?? 'in_use';
   return {
     id: 7,
     assetTag: 'LT-014',
     kind: 'laptop',
     removableMedia: false,
+    missing: status === 'lost' || status === 'stolen',
     make: 'Dell',
     model: 'Latitude 5440',
     serial: 'SN-5440-01',
@@ -190,12 +196,33 @@ export function allocationRow(overrides: Partial<AllocationRow> = {}): Allocatio
   return { person: jordan, from: '2025-04-01', to: null, note: 'With charger', ...overrides };
 }
 
-/** One device with its history: LT-014, held by Priya Shah before Jordan Ellis. */
-export function detailView(overrides: Partial<DeviceDetailView> = {}): DeviceDetailView {
+/**
+ * What core lets the viewer do with `device`, as the desktop sends it: a keeper of the register
+ * (`canManage`) may change a device until it is disposed of, allocate one in use or in store, and
+ * record the return of one someone holds; anyone is offered an incident about one not disposed of.
+ */
+export function actionsFor(device: DeviceRow, canManage = true): DeviceActions {
+  const disposed = device.status === 'disposed';
   return {
-    device: deviceRow(),
+    mayEdit: canManage && !disposed,
+    mayAllocate: canManage && (device.status === 'in_use' || device.status === 'in_store'),
+    mayReturn: canManage && device.holder !== null,
+    mayChangeStatus: canManage && !disposed,
+    offerIncident: !disposed,
+  };
+}
+
+/**
+ * One device with its history: LT-014, held by Priya Shah before Jordan Ellis; what may be done
+ * with it is what core allows a keeper of the register, unless given.
+ */
+export function detailView(overrides: Partial<DeviceDetailView> = {}): DeviceDetailView {
+  const device = overrides.device ?? deviceRow();
+  return {
+    device,
     allocations: [allocationRow({ person: priya, from: '2024-03-04', to: '2025-03-31', note: '' }), allocationRow()],
     incidents: [],
+    actions: actionsFor(device),
     ...overrides,
   };
 }

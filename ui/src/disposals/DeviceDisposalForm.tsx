@@ -7,13 +7,13 @@ import { today } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
-import { Radios } from '../shared/Radios';
 import { SelectField, type SelectOption } from '../shared/SelectField';
 import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { CertificateFileField } from './CertificateFileField';
-import { SHREDDING, WIPE_AND_REUSE } from './labels';
+import { WIPE_AND_REUSE } from './labels';
+import { MethodField, methodFieldId } from './MethodField';
 import { useRefreshAfterDisposalChange } from './useDisposals';
 
 // Shape only: Rust checks the day, the method, who did it, the re-use assessment and the file.
@@ -71,13 +71,6 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
     },
   });
 
-  // Shredding is for paper: it is what a confidential-waste collection records.
-  const methods = view.methods.filter((option) => option.value !== SHREDDING);
-  const methodOptions = methods.map((option) => ({
-    value: option.value,
-    label: option.label,
-    id: `disposal-method-${option.value}`,
-  }));
   const deviceOptions: SelectOption[] = [
     { value: '', label: 'Choose a device' },
     ...view.devices.map((device) => ({ value: String(device.id), label: device.label })),
@@ -88,7 +81,7 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
     deviceId: 'disposal-device',
     disposedOn: 'disposal-date',
     reason: 'disposal-reason',
-    method: methodOptions[0]?.id ?? 'disposal-method',
+    method: methodFieldId(view.deviceMethods),
     reuseAssessment: 'disposal-reuse-assessment',
     sanitisationStandard: 'disposal-standard',
     performedBy: 'disposal-performed-by',
@@ -177,11 +170,10 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
           autoComplete="off"
           registration={form.register('reason')}
         />
-        <Radios
-          id="disposal-method"
+        <MethodField
           legend="How was it disposed of?"
+          methods={view.deviceMethods}
           error={errors.of('method')}
-          options={methodOptions}
           registration={form.register('method')}
         />
         {method === WIPE_AND_REUSE ? (

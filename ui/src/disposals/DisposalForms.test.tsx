@@ -8,7 +8,7 @@ import { commandError } from '../testing/commands';
 import { appStatus, session } from '../testing/fixtures';
 import { renderWithQuery } from '../testing/render';
 import { DisposalsScreen } from './DisposalsScreen';
-import { deviceDisposal, disposalHandler, logView, wasteCollection, type DisposalHandlers } from './testing';
+import { deviceDisposal, deviceMethods, disposalHandler, logView, wasteCollection, wasteMethods, type DisposalHandlers } from './testing';
 
 function setup(handlers: DisposalHandlers = {}) {
   const ipc = disposalHandler({
@@ -58,7 +58,7 @@ async function openWasteForm(user: User) {
 }
 
 describe('Recording a device disposal', () => {
-  it('offers the devices core lists and every method but shredding, dated today', async () => {
+  it('offers the devices and the methods core lists for devices, dated today', async () => {
     const { user } = setup();
     await openDeviceForm(user);
 
@@ -85,6 +85,14 @@ describe('Recording a device disposal', () => {
     ]);
     expect(methods.getByLabelText('Physically destroyed')).toHaveAttribute('id', 'disposal-method-physical_destruction');
     expect(byId('disposal-method-shredding')).toBeNull();
+  });
+
+  it('offers whatever methods core lists for devices, leaving none out', async () => {
+    const { user } = setup({
+      disposal_list: () => logView({ deviceMethods: [...deviceMethods, { value: 'shredding', label: 'Shredded (paper)' }] }),
+    });
+    await openDeviceForm(user);
+    expect(byId('disposal-method-shredding')).toHaveAttribute('type', 'radio');
   });
 
   it('asks for the re-use assessment only when the device is wiped for re-use', async () => {
@@ -254,7 +262,10 @@ describe('Recording a confidential-waste collection', () => {
     });
     await openWasteForm(user);
     expect(byId('disposal-device')).toBeNull();
-    expect(screen.queryByRole('radio')).toBeNull();
+    // The one method core lists for confidential waste, chosen already.
+    const methods = within(screen.getByRole('group', { name: 'How was it destroyed?' }));
+    expect(methods.getAllByRole('radio').map((radio) => radio.id)).toEqual(['disposal-method-shredding']);
+    expect(methods.getByLabelText('Shredded (paper)')).toBeChecked();
     expect(byId('disposal-date')).toHaveValue(today());
 
     setDate('2025-06-02');
@@ -285,6 +296,24 @@ describe('Recording a confidential-waste collection', () => {
     expect(byId('disposal-message')).toHaveTextContent(
       'The confidential-waste collection (consignment WTN-6001) is recorded.',
     );
+  });
+
+  it('asks how it was destroyed when core lists more than one way, and shows its refusal beside the choice', async () => {
+    const { ipc, user } = setup({
+      disposal_list: () => logView({ wasteMethods: [...wasteMethods, { value: 'pulping', label: 'Pulped' }] }),
+      disposal_record: () => {
+        throw commandError('invalid_input', 'Check the highlighted answers', [
+          { field: 'method', message: 'Pulped is for devices; choose how the confidential waste was destroyed' },
+        ]);
+      },
+    });
+    await openWasteForm(user);
+    expect(byId('disposal-method-shredding')).not.toBeChecked();
+    await user.click(screen.getByLabelText('Pulped'));
+    await user.click(byId('disposal-save'));
+    expect(await screen.findByRole('link', { name: /Pulped is for devices/ })).toHaveAttribute('href', '#disposal-method-shredding');
+    expect(byId('disposal-method-error')).toHaveTextContent('Pulped is for devices');
+    expect(ipc).toHaveBeenCalledWith('disposal_record', { request: expect.objectContaining({ method: 'pulping' }) });
   });
 
   it('shows the consignment and containers problems beside their fields', async () => {

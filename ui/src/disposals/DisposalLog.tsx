@@ -5,10 +5,10 @@ import { ShortHash } from '../policies/labels';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { CertificateOutcome, useCertificateOpener } from './CertificateOpener';
 import { DisposalDetails } from './DisposalDetails';
-import { CheckedTag, checkedWhen, containersLabel, disposalWhat, Note } from './labels';
+import { CheckedTag, checkedWhen, containersLabel, disposalWhat } from './labels';
 import type { DisposalId } from './useDisposals';
 
 const HEADINGS = ['Date', 'What', 'Method', 'Performed by', 'Certificate', 'Checked', 'Details'];
@@ -64,7 +64,7 @@ export function DisposalLog({ view, onCheck }: DisposalLogProps) {
                 <ResponsiveCell heading="Performed by">
                   {disposal.performedBy}
                   {disposal.contractor && disposal.contractor !== disposal.performedBy ? (
-                    <Note>Contractor: {disposal.contractor}</Note>
+                    <CellNote>Contractor: {disposal.contractor}</CellNote>
                   ) : null}
                 </ResponsiveCell>
                 <ResponsiveCell heading="Certificate">
@@ -72,7 +72,7 @@ export function DisposalLog({ view, onCheck }: DisposalLogProps) {
                 </ResponsiveCell>
                 <ResponsiveCell heading="Checked">
                   <CheckedTag disposal={disposal} />
-                  {checkedWhen(disposal) ? <Note>{checkedWhen(disposal)}</Note> : null}
+                  {checkedWhen(disposal) ? <CellNote>{checkedWhen(disposal)}</CellNote> : null}
                   {canCheck && disposal.checkedBy === null ? (
                     <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
                       <LinkButton id={`disposal-check-${id}`} onClick={() => onCheck(disposal)}>
@@ -119,7 +119,7 @@ function What({ disposal }: { disposal: DisposalRow }) {
   return (
     <>
       Confidential waste
-      {parts.length > 0 ? <Note>{parts.join(', ')}</Note> : null}
+      {parts.length > 0 ? <CellNote>{parts.join(', ')}</CellNote> : null}
     </>
   );
 }
@@ -135,9 +135,9 @@ function Certificate({ disposal, busy, onOpen }: CertificateProps) {
       {certificateNumber ? <>No. {certificateNumber}</> : null}
       {certificate ? (
         <>
-          <Note>
+          <CellNote>
             {certificate.fileName} <ShortHash hash={certificate.sha256} />
-          </Note>
+          </CellNote>
           <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
             <LinkButton id={`disposal-certificate-${String(disposal.id)}`} disabled={busy} onClick={onOpen}>
               Open certificate{' '}
@@ -146,7 +146,7 @@ function Certificate({ disposal, busy, onOpen }: CertificateProps) {
           </p>
         </>
       ) : (
-        <Note>No file attached</Note>
+        <CellNote>No file attached</CellNote>
       )}
     </>
   );

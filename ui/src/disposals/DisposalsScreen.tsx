@@ -62,7 +62,7 @@ export function DisposalsScreen({ session }: { session: SessionInfo }) {
       case 'device':
         return <DeviceDisposalForm view={log.data} onCancel={toLog} onRecorded={recorded} />;
       case 'waste':
-        return <WasteCollectionForm onCancel={toLog} onRecorded={recorded} />;
+        return <WasteCollectionForm methods={log.data.wasteMethods} onCancel={toLog} onRecorded={recorded} />;
       case 'check': {
         const disposal = log.data.disposals.find((row) => row.id === view.id);
         if (disposal) {

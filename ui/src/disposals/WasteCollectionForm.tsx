@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
-import { chooseCertificateFile, disposalRecord, type DisposalRequest, type DisposalRow } from '../ipc';
+import { chooseCertificateFile, disposalRecord, type ChoiceOption, type DisposalRequest, type DisposalRow } from '../ipc';
 import { today } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
@@ -9,12 +9,13 @@ import { LinkButton } from '../shared/LinkButton';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { CertificateFileField } from './CertificateFileField';
-import { SHREDDING } from './labels';
+import { MethodField, methodFieldId } from './MethodField';
 import { useRefreshAfterDisposalChange } from './useDisposals';
 
-// Shape only: Rust checks the day, the company, the consignment, the containers and the file.
+// Shape only: Rust checks the day, the method, the company, the consignment, the containers and the file.
 const schema = z.object({
   disposedOn: z.string(),
+  method: z.string().nullish(),
   performedBy: z.string(),
   consignmentReference: z.string(),
   containers: z.string(),
@@ -26,6 +27,7 @@ const schema = z.object({
 // Rust reports problems under the request's names; anything else goes in the summary.
 const FIELD_IDS = {
   disposedOn: 'disposal-date',
+  method: 'disposal-method', // Its first choice's, once core's methods are known (below).
   performedBy: 'disposal-performed-by',
   consignmentReference: 'disposal-consignment',
   containers: 'disposal-containers',
@@ -35,15 +37,19 @@ const FIELD_IDS = {
 } as const;
 
 type WasteCollectionFormProps = {
+  /** How core says confidential waste may be destroyed; the only one is chosen already. */
+  methods: readonly ChoiceOption[];
   onCancel: () => void;
   onRecorded: (row: DisposalRow) => void;
 };
 
 /** Records a confidential-waste collection: paper taken away to be shredded, with its consignment note. */
-export function WasteCollectionForm({ onCancel, onRecorded }: WasteCollectionFormProps) {
+export function WasteCollectionForm({ methods, onCancel, onRecorded }: WasteCollectionFormProps) {
   const refresh = useRefreshAfterDisposalChange();
+  const fieldIds = { ...FIELD_IDS, method: methodFieldId(methods) };
   const form = useSchemaForm(schema, {
     disposedOn: today(),
+    method: methods.length === 1 ? methods[0]?.value : null,
     performedBy: '',
     consignmentReference: '',
     containers: '',
@@ -64,7 +70,7 @@ export function WasteCollectionForm({ onCancel, onRecorded }: WasteCollectionFor
       onRecorded(row);
     },
   });
-  const errors = formErrors(form.formState.errors, record.error ?? choose.error, FIELD_IDS);
+  const errors = formErrors(form.formState.errors, record.error ?? choose.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
@@ -73,7 +79,7 @@ export function WasteCollectionForm({ onCancel, onRecorded }: WasteCollectionFor
         deviceId: null,
         disposedOn: values.disposedOn,
         reason: '',
-        method: SHREDDING,
+        method: values.method ?? '',
         sanitisationStandard: '',
         performedBy: values.performedBy,
         contractor: '',
@@ -111,6 +117,12 @@ export function WasteCollectionForm({ onCancel, onRecorded }: WasteCollectionFor
           error={errors.of('disposedOn')}
           width={10}
           registration={form.register('disposedOn')}
+        />
+        <MethodField
+          legend="How was it destroyed?"
+          methods={methods}
+          error={errors.of('method')}
+          registration={form.register('method')}
         />
         <TextField
           id={FIELD_IDS.performedBy}

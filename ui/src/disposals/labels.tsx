@@ -1,11 +1,6 @@
-import type { ReactNode } from 'react';
-
 import type { DisposalRow } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { countOf } from '../shared/plural';
-
-/** The method a confidential-waste collection records (paper, shredded); not offered for devices. */
-export const SHREDDING = 'shredding';
 
 /** The method that keeps a device for re-use, which asks for the re-use assessment. */
 export const WIPE_AND_REUSE = 'wipe_and_reuse';
@@ -46,9 +41,4 @@ export function CheckedTag({ disposal }: { disposal: DisposalRow }) {
 /** "3 Apr 2024, 14:05", for when a check was signed. */
 export function checkedWhen(disposal: DisposalRow): string | null {
   return disposal.checkedAt ? formatMoment(disposal.checkedAt) : null;
-}
-
-/** A line of small print under a table cell's main content. */
-export function Note({ children }: { children: ReactNode }) {
-  return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
 }

@@ -36,14 +36,16 @@ export const priya: PersonRefView = { id: 3, fullName: 'Priya Shah' };
 
 export const CERTIFICATE_HASH = '4b1e9d2c7a3f58e6b0c4d9a2e7f1b3c5d8a6e4f2b0c9d7e5a3f1b8c6d4e2a0f9';
 
-/** The methods as core lists them. */
-export const methods: ChoiceOption[] = [
+/** The methods core lists for devices. */
+export const deviceMethods: ChoiceOption[] = [
   { value: 'wipe_and_reuse', label: 'Wiped and re-used' },
   { value: 'crypto_erase', label: 'Crypto-erased' },
   { value: 'physical_destruction', label: 'Physically destroyed' },
   { value: 'return_to_supplier', label: 'Returned to supplier' },
-  { value: 'shredding', label: 'Shredded (paper)' },
 ];
+
+/** The methods core lists for confidential waste. */
+export const wasteMethods: ChoiceOption[] = [{ value: 'shredding', label: 'Shredded (paper)' }];
 
 /** LT-0012 physically destroyed by SecureShred Ltd with a certificate, not yet checked, unless overridden. */
 export function deviceDisposal(overrides: Partial<DisposalRow> = {}): DisposalRow {
@@ -112,7 +114,8 @@ export function logView(overrides: Partial<DisposalLogView> = {}): DisposalLogVi
       { id: 7, label: 'LT-0007 — Laptop Dell Latitude 5440' },
       { id: 12, label: 'DT-0012 — Desktop HP EliteDesk 800' },
     ],
-    methods,
+    deviceMethods,
+    wasteMethods,
     ...overrides,
   };
 }

@@ -1,7 +1,7 @@
 import type { EvidenceEntryView } from '../ipc';
 import type { SectionLink } from '../session/SessionPage';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { itemIdPart, StandingTag } from './labels';
 
 const HEADINGS = ['Item', 'What it asks for', 'Standing', 'Evidence held', 'To do', 'Where'];
@@ -40,9 +40,7 @@ export function EvidenceTable({ entries, linkOf, onGo }: EvidenceTableProps) {
             <ResponsiveCell heading="Evidence held">
               {entry.evidence}
               {entry.packSections.length > 0 ? (
-                <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-                  In the pack: {entry.packSections.join(', ')}
-                </span>
+                <CellNote>In the pack: {entry.packSections.join(', ')}</CellNote>
               ) : null}
             </ResponsiveCell>
             <ResponsiveCell heading="To do">

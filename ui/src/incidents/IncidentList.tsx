@@ -2,8 +2,8 @@ import type { IncidentRow, IncidentsView } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
-import { ClockTag, Note, outcomeWords, StatusTag } from './labels';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { ClockTag, outcomeWords, StatusTag } from './labels';
 
 const HEADINGS = ['Reference', 'Aware', 'Category', 'Grade', 'Status'];
 
@@ -47,20 +47,20 @@ export function IncidentList({ view, onOpen }: IncidentListProps) {
                 <LinkButton id={`incident-open-${id}`} className="custodian-nowrap" onClick={() => onOpen(incident)}>
                   {incident.reference}
                 </LinkButton>
-                <Note>Reported by {incident.reportedBy.fullName}</Note>
+                <CellNote>Reported by {incident.reportedBy.fullName}</CellNote>
               </ResponsiveCell>
               <ResponsiveCell heading="Aware">{formatMoment(incident.awareAt)}</ResponsiveCell>
               <ResponsiveCell heading="Category">
                 {incident.categoryLabel}
                 {incident.devices.length > 0 ? (
-                  <Note>{incident.devices.map((device) => device.label).join(', ')}</Note>
+                  <CellNote>{incident.devices.map((device) => device.label).join(', ')}</CellNote>
                 ) : null}
               </ResponsiveCell>
               <ResponsiveCell heading="Grade">
                 {incident.grade ? (
                   <>
                     {incident.grade.likelihood} × {incident.grade.severity}
-                    <Note>{outcomeWords(incident.grade)}</Note>
+                    <CellNote>{outcomeWords(incident.grade)}</CellNote>
                   </>
                 ) : (
                   <span className="nhsuk-u-secondary-text-colour">Not graded</span>
@@ -74,7 +74,7 @@ export function IncidentList({ view, onOpen }: IncidentListProps) {
                   </span>
                 ) : null}
                 {incident.awaitingSignOff.length > 0 ? (
-                  <Note>Waits for the {incident.awaitingSignOff.map((role) => role.label).join(' and ')}</Note>
+                  <CellNote>Waits for the {incident.awaitingSignOff.map((role) => role.label).join(' and ')}</CellNote>
                 ) : null}
               </ResponsiveCell>
             </tr>

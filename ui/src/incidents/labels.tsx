@@ -1,5 +1,3 @@
-import type { ReactNode } from 'react';
-
 import type { ChoiceOption, GradeCellView, IncidentDeviceOption, IncidentGradeView, IncidentRow } from '../ipc';
 import { formatMoment } from '../shared/dates';
 import { countOf } from '../shared/plural';
@@ -71,11 +69,6 @@ export function ClockTag({ incident, id }: { incident: IncidentRow; id?: string 
     );
   }
   return null;
-}
-
-/** A line of small print under a table cell's main content. */
-export function Note({ children }: { children: ReactNode }) {
-  return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
 }
 
 /** A value, or "Not recorded" when it is empty. */

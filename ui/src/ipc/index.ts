@@ -46,6 +46,7 @@ export type { CreateVaultRequest } from './bindings/CreateVaultRequest';
 export type { CsvProblemRow } from './bindings/CsvProblemRow';
 export type { DashboardItemView } from './bindings/DashboardItemView';
 export type { DashboardView } from './bindings/DashboardView';
+export type { DeviceActions } from './bindings/DeviceActions';
 export type { DeviceDetailView } from './bindings/DeviceDetailView';
 export type { DeviceFormRequest } from './bindings/DeviceFormRequest';
 export type { DeviceImportPreviewView } from './bindings/DeviceImportPreviewView';

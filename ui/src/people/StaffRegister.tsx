@@ -1,7 +1,7 @@
 import type { PeopleView, PersonRow, RoleName, RoleOption } from '../ipc';
 import { formatDay } from '../shared/dates';
 import { LinkButton } from '../shared/LinkButton';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 
 type StaffRegisterProps = {
   view: PeopleView;
@@ -78,14 +78,10 @@ function StatusTag({ person }: { person: PersonRow }) {
     <>
       {tag}
       {person.status === 'left' && person.leavingDate ? (
-        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-          Last day {formatDay(person.leavingDate)}
-        </span>
+        <CellNote>Last day {formatDay(person.leavingDate)}</CellNote>
       ) : null}
       {person.status !== 'left' && person.mustChangePassword ? (
-        <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">
-          Has not chosen a password yet
-        </span>
+        <CellNote>Has not chosen a password yet</CellNote>
       ) : null}
     </>
   );

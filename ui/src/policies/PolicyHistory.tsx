@@ -1,15 +1,9 @@
-import type { ReactNode } from 'react';
-
 import type { AcknowledgementRow, RoleOption, SignOffRow, VersionRow } from '../ipc';
 import { roleLabels } from '../people/StaffRegister';
 import { formatDay, formatMoment } from '../shared/dates';
 import { countOf } from '../shared/plural';
-import { ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
+import { CellNote, ResponsiveCell, ResponsiveTable } from '../shared/ResponsiveTable';
 import { ShortHash, SIGN_OFF_KINDS, StatusTag } from './labels';
-
-function Note({ children }: { children: ReactNode }) {
-  return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
-}
 
 type VersionsTableProps = {
   versions: readonly VersionRow[];
@@ -39,13 +33,13 @@ export function VersionsTable({ versions, onRead }: VersionsTableProps) {
           </ResponsiveCell>
           <ResponsiveCell heading="What changed">
             {version.changeSummary}
-            <Note>{version.source}</Note>
+            <CellNote>{version.source}</CellNote>
           </ResponsiveCell>
           <ResponsiveCell heading="Author">{version.author.fullName}</ResponsiveCell>
           <ResponsiveCell heading="Dates">
             Created {formatMoment(version.createdAt)}
-            {version.publishedAt ? <Note>Published {formatMoment(version.publishedAt)}</Note> : null}
-            {version.supersededAt ? <Note>Superseded {formatMoment(version.supersededAt)}</Note> : null}
+            {version.publishedAt ? <CellNote>Published {formatMoment(version.publishedAt)}</CellNote> : null}
+            {version.supersededAt ? <CellNote>Superseded {formatMoment(version.supersededAt)}</CellNote> : null}
           </ResponsiveCell>
           <ResponsiveCell heading="SHA-256">
             <ShortHash hash={version.contentHash} />
@@ -91,12 +85,12 @@ export function SignOffsTable({ signOffs, roleOptions }: SignOffsTableProps) {
           <ResponsiveCell heading="What">
             {SIGN_OFF_KINDS[signOff.kind]}
             {signOff.withdrawnAt ? (
-              <Note>
+              <CellNote>
                 <strong className="nhsuk-tag nhsuk-tag--grey">Withdrawn</strong> {formatMoment(signOff.withdrawnAt)}: the
                 version went back to draft
-              </Note>
+              </CellNote>
             ) : null}
-            {signOff.nextReview ? <Note>Next review set to {formatDay(signOff.nextReview)}</Note> : null}
+            {signOff.nextReview ? <CellNote>Next review set to {formatDay(signOff.nextReview)}</CellNote> : null}
             <details className="nhsuk-details nhsuk-u-margin-bottom-0 nhsuk-u-margin-top-2">
               <summary className="nhsuk-details__summary">
                 <span className="nhsuk-details__summary-text">The statement signed</span>

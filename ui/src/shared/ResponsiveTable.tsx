@@ -47,3 +47,8 @@ export function ResponsiveCell({ heading, children }: { heading: string; childre
     </td>
   );
 }
+
+/** A line of small print under a table cell's main content. */
+export function CellNote({ children }: { children: ReactNode }) {
+  return <span className="nhsuk-body-s nhsuk-u-secondary-text-colour custodian-cell-note">{children}</span>;
+}

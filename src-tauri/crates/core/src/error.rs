@@ -124,8 +124,12 @@ pub enum Field {
     Device,
     /// The person whose device it is.
     Person,
-    /// The answers to a checklist.
+    /// The answers to a checklist (with the item, an item's answer: pass, fail or not applicable).
     Answers,
+    /// The note on a checklist item's answer.
+    ItemNote,
+    /// The screenshot or photo given as a checklist item's evidence.
+    Evidence,
     /// A check's outcome.
     Outcome,
     /// The risk the SIRO is asked to accept.
@@ -173,6 +177,8 @@ pub enum Field {
 pub struct FieldProblem {
     /// The field.
     pub field: Field,
+    /// For a field asked once per entry of a list (a checklist's items), the entry's key.
+    pub item: Option<String>,
     /// What is wrong and how to put it right.
     pub message: String,
 }
@@ -232,7 +238,7 @@ impl From<custodian_vault::rusqlite::Error> for CoreError {
 impl CoreError {
     /// A single-field validation error.
     pub fn invalid(field: Field, message: impl Into<String>) -> CoreError {
-        CoreError::Invalid(vec![FieldProblem { field, message: message.into() }])
+        CoreError::Invalid(vec![FieldProblem { field, item: None, message: message.into() }])
     }
 }
 

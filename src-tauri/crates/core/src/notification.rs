@@ -1,6 +1,8 @@
 //! Notifications addressed to a role (the SIRO, the Caldicott Guardian, the DPO), shown on the
 //! home screen of everyone who holds it until they dismiss it. BYOD checks and incidents raise them.
 
+use std::collections::HashMap;
+
 use custodian_vault::rusqlite::{Connection, params};
 use time::OffsetDateTime;
 
@@ -39,6 +41,24 @@ pub(crate) fn add(
         params![role.as_str(), record_type, record_id.to_string(), message, crate::time_text(now)],
     )?;
     Ok(())
+}
+
+/// The roles told of each record of a kind (e.g. `byod_check`), by record id: each role once, in
+/// role order.
+pub(crate) fn roles_told(conn: &Connection, record_type: &str) -> Result<HashMap<String, Vec<Role>>> {
+    let mut stmt = conn.prepare_cached("SELECT DISTINCT record_id, role FROM notification WHERE record_type = ?1")?;
+    let rows = stmt.query_map([record_type], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+    let mut told: HashMap<String, Vec<Role>> = HashMap::new();
+    for row in rows {
+        let (record_id, role) = row?;
+        if let Some(role) = Role::parse(&role) {
+            told.entry(record_id).or_default().push(role);
+        }
+    }
+    for roles in told.values_mut() {
+        roles.sort();
+    }
+    Ok(told)
 }
 
 pub(crate) fn for_person(conn: &Connection, me: &PersonRecord) -> Result<Vec<Notification>> {

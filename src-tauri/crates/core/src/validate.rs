@@ -9,7 +9,12 @@ pub(crate) struct Problems(Vec<FieldProblem>);
 impl Problems {
     /// Keeps the value if `check` accepts it, records the problem otherwise.
     pub(crate) fn check<T>(&mut self, field: Field, checked: Result<T, String>) -> Option<T> {
-        checked.map_err(|message| self.0.push(FieldProblem { field, message })).ok()
+        checked.map_err(|message| self.0.push(FieldProblem { field, item: None, message })).ok()
+    }
+
+    /// As `check`, for the field of one entry of a list (a checklist item), named by its key.
+    pub(crate) fn check_item<T>(&mut self, field: Field, item: &str, checked: Result<T, String>) -> Option<T> {
+        checked.map_err(|message| self.0.push(FieldProblem { field, item: Some(item.to_owned()), message })).ok()
     }
 
     /// `Ok(())` when nothing was recorded, else every problem.

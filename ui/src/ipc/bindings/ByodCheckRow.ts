@@ -65,4 +65,8 @@ riskStatement: string | null,
 /**
  * Re-check due, `YYYY-MM-DD`; null for a refused check or one a later check replaced.
  */
-recheckDue: string | null, };
+recheckDue: string | null, 
+/**
+ * The roles told of it (labels: "SIRO", "DPO"), in role order; empty when no one was.
+ */
+notified: Array<string>, };

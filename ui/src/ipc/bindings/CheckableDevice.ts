@@ -13,9 +13,9 @@ id: number,
  */
 label: string, 
 /**
- * Its kind (stored name), to pick the checklist.
+ * The checklist a device of its kind is checked against, if any.
  */
-kind: string, 
+checklistKey: string | null, 
 /**
  * Who holds it, if anyone.
  */

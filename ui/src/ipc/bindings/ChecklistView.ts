@@ -18,10 +18,6 @@ version: string,
  */
 title: string, 
 /**
- * Device kinds it is for (stored names).
- */
-deviceKinds: Array<string>, 
-/**
  * Items.
  */
 items: Array<ChecklistItemView>, };

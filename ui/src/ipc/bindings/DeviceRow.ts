@@ -22,6 +22,10 @@ kind: string,
  */
 removableMedia: boolean, 
 /**
+ * Whether it is lost or stolen: an incident about it is a lost or stolen device incident.
+ */
+missing: boolean, 
+/**
  * Make.
  */
 make: string, 

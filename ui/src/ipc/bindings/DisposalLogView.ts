@@ -24,6 +24,10 @@ canCheck: boolean,
  */
 devices: Array<DisposableDevice>, 
 /**
- * Methods.
+ * How a device may be disposed of.
  */
-methods: Array<ChoiceOption>, };
+deviceMethods: Array<ChoiceOption>, 
+/**
+ * How confidential waste may be destroyed.
+ */
+wasteMethods: Array<ChoiceOption>, };

@@ -9,6 +9,11 @@ export type FieldError = {
  */
 field: string, 
 /**
+ * For a field asked once per entry of a list, the entry's key (a BYOD checklist item's key,
+ * with `answers`, `note` or `evidencePath`); absent otherwise.
+ */
+item?: string, 
+/**
  * What is wrong with it.
  */
 message: string, };

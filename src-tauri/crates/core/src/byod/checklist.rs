@@ -52,6 +52,13 @@ pub struct Checklist {
     pub items: Vec<ChecklistItem>,
 }
 
+impl Checklist {
+    /// Whether a device of this kind is checked against it.
+    pub fn is_for(&self, kind: DeviceKind) -> bool {
+        self.device_kinds.contains(&kind)
+    }
+}
+
 /// Schema of BYOD checks and notifications (migration 5).
 pub(crate) const SCHEMA_V5: &str = "
 CREATE TABLE byod_checklist_item (
@@ -162,10 +169,13 @@ mod tests {
         assert_eq!(lists.len(), 2);
         let computer = &lists[0];
         assert_eq!((computer.key.as_str(), computer.version.as_str()), ("byod-computer", "1.0"));
-        assert!(computer.device_kinds.contains(&DeviceKind::Laptop));
+        assert!(computer.is_for(DeviceKind::Laptop) && computer.is_for(DeviceKind::Desktop));
+        assert!(!computer.is_for(DeviceKind::Phone));
         assert!(computer.items.iter().any(|i| i.text.contains("Anti-virus")));
         let phone = &lists[1];
         assert!(phone.items.iter().any(|i| i.text.contains("patient photographs")));
         assert!(phone.items.iter().any(|i| i.text.contains("Two-factor")));
+        assert!(phone.is_for(DeviceKind::Phone) && phone.is_for(DeviceKind::Tablet));
+        assert!(!lists.iter().any(|l| l.is_for(DeviceKind::UsbStick)), "no checklist for a USB stick");
     }
 }

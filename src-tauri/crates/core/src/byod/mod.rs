@@ -158,6 +158,9 @@ pub struct ByodCheck {
     /// When a re-check falls due — a year on, or the person's last day if sooner — for the newest
     /// check of a person's device; `None` for a refused check or one a later check replaced.
     pub recheck_due: Option<Date>,
+    /// The roles told of it, in role order: the SIRO and DPO when an item failed or a risk was
+    /// taken (and the DPO again when the SIRO accepts it); none for a clean check.
+    pub notified: Vec<Role>,
 }
 
 impl Session {
@@ -237,7 +240,7 @@ impl Session {
                 )),
             );
         }
-        if !list.device_kinds.contains(&device.fields.kind) {
+        if !list.is_for(device.fields.kind) {
             problems.check::<()>(
                 Field::Device,
                 Err(format!(
@@ -259,26 +262,33 @@ impl Session {
         for item in &list.items {
             let given: Vec<&ItemAnswer<'_>> = form.answers.iter().filter(|a| a.item_key == item.key).collect();
             let Some(answer) = given.first() else {
-                problems.check::<()>(Field::Answers, Err(format!("Answer every item: \"{}\"", item.text)));
+                problems.check_item::<()>(
+                    Field::Answers,
+                    &item.key,
+                    Err(format!("Answer every item: \"{}\"", item.text)),
+                );
                 continue;
             };
             let Some(result) = ItemResult::parse(answer.result) else {
-                problems.check::<()>(
+                problems.check_item::<()>(
                     Field::Answers,
+                    &item.key,
                     Err(format!("Choose pass, fail or not applicable for \"{}\"", item.text)),
                 );
                 continue;
             };
             let note = crate::validate::single_spaced(answer.note);
             if result == ItemResult::Fail && note.is_empty() {
-                problems.check::<()>(
-                    Field::Answers,
+                problems.check_item::<()>(
+                    Field::ItemNote,
+                    &item.key,
                     Err(format!("Say what is wrong for the failed item \"{}\"", item.text)),
                 );
             }
             if let Some(file) = answer.evidence {
-                problems.check(
-                    Field::Attachment,
+                problems.check_item(
+                    Field::Evidence,
+                    &item.key,
                     attachment::media_type(file.name, file.bytes).map_err(crate::session::first_message),
                 );
             }

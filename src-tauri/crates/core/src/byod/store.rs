@@ -5,6 +5,7 @@ use time::{Date, OffsetDateTime};
 
 use super::{ByodCheck, ByodOutcome, CheckedItem, ItemResult, checklist, recheck_due};
 use crate::error::{CoreError, Result};
+use crate::notification;
 use crate::person::{date_text, parse_date};
 use crate::policy::PersonRef;
 
@@ -75,6 +76,7 @@ const SELECT: &str = "SELECT c.id, c.person_id, p.full_name, p.leaving_date, c.d
 
 fn load(conn: &Connection, filter: &str, id: Option<i64>) -> Result<Vec<ByodCheck>> {
     let titles: Vec<(String, String)> = checklist::all(conn)?.into_iter().map(|l| (l.key, l.title)).collect();
+    let mut told = notification::roles_told(conn, "byod_check")?;
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {filter} ORDER BY c.checked_on DESC, c.id DESC"))?;
     let rows = stmt.query_map(params![id], |r| {
         let leaving: Option<String> = r.get(3)?;
@@ -98,6 +100,7 @@ fn load(conn: &Connection, filter: &str, id: Option<i64>) -> Result<Vec<ByodChec
             risk_accepted_at: r.get(15)?,
             risk_statement: r.get(16)?,
             recheck_due: Some(recheck_due(checked_on, leaving.and_then(|l| parse_date(&l, "date").ok()))),
+            notified: Vec::new(),
         })
     })?;
     let mut checks: Vec<ByodCheck> = rows.collect::<Result<_, _>>()?;
@@ -110,6 +113,7 @@ fn load(conn: &Connection, filter: &str, id: Option<i64>) -> Result<Vec<ByodChec
         rows.collect::<Result<_, _>>()?
     };
     for check in &mut checks {
+        check.notified = told.remove(&check.id.to_string()).unwrap_or_default();
         let replaced = newest.get(&(check.person.id, check.device.0)).is_some_and(|id| *id != check.id);
         if replaced || check.outcome == ByodOutcome::Refused {
             check.recheck_due = None;

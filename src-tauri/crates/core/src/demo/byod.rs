@@ -21,7 +21,7 @@ pub(super) fn invent(tx: &Connection, manager: &PersonRecord, now: OffsetDateTim
     let mut events = Vec::new();
     let mut n = 0usize;
     for device in devices::all(tx)?.into_iter().filter(|d| d.fields.ownership == Ownership::Personal) {
-        let Some(list) = lists.iter().find(|l| l.device_kinds.contains(&device.fields.kind)) else { continue };
+        let Some(list) = lists.iter().find(|l| l.is_for(device.fields.kind)) else { continue };
         let Some(first) = allocations.iter().find(|a| a.device_id == device.id) else { continue };
         let owner = people.iter().find(|p| p.id == first.person.id);
         let leaving = owner.and_then(|p| p.leaving_date);

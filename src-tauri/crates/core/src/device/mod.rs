@@ -70,6 +70,41 @@ pub struct DeviceRecord {
     pub held_since: Option<Date>,
 }
 
+impl DeviceRecord {
+    /// Whether it has been disposed of: its record is then kept as it was.
+    pub fn is_disposed(&self) -> bool {
+        self.fields.status == DeviceStatus::Disposed
+    }
+
+    /// Whether its details and its status may still be changed: not once it is disposed of
+    /// (a disposal is recorded in the disposal log).
+    pub fn is_changeable(&self) -> bool {
+        !self.is_disposed()
+    }
+
+    /// Whether it can be allocated, or re-allocated: only while it is in use or in store, not
+    /// when it is lost, stolen, awaiting disposal or disposed of.
+    pub fn is_allocatable(&self) -> bool {
+        matches!(self.fields.status, DeviceStatus::InUse | DeviceStatus::InStore)
+    }
+
+    /// Whether its return can be recorded: someone holds it.
+    pub fn is_returnable(&self) -> bool {
+        self.holder.is_some()
+    }
+
+    /// Whether the register offers to record an incident about it, and lists it among the devices
+    /// an incident may name: any device not disposed of.
+    pub fn offers_incident(&self) -> bool {
+        !self.is_disposed()
+    }
+
+    /// Whether it is lost or stolen: an incident about it is a lost or stolen device incident.
+    pub fn is_missing(&self) -> bool {
+        matches!(self.fields.status, DeviceStatus::Lost | DeviceStatus::Stolen)
+    }
+}
+
 /// One allocation: who held a device, from when to when.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Allocation {
@@ -306,7 +341,7 @@ impl Session {
         let me = self.require(Permission::ManageDevices, now)?;
         self.refresh()?;
         let before = store::by_id(self.vault.connection(), id)?;
-        if before.fields.status == DeviceStatus::Disposed {
+        if !before.is_changeable() {
             return Err(CoreError::Refused(format!(
                 "{} was disposed of; its record is kept as it was",
                 before.fields.asset_tag
@@ -410,7 +445,7 @@ impl Session {
         let me = self.require(Permission::ManageDevices, now)?;
         self.refresh()?;
         let device = store::by_id(self.vault.connection(), id)?;
-        if status == DeviceStatus::Disposed || device.fields.status == DeviceStatus::Disposed {
+        if status == DeviceStatus::Disposed || !device.is_changeable() {
             return Err(CoreError::Refused("Disposals are recorded in the disposal log".into()));
         }
         let reason = crate::validate::single_spaced(reason);
@@ -461,15 +496,14 @@ fn check_allocatable(device: &DeviceRecord, person: &PersonRecord, from: Date) -
             format!("{} starts on {}; allocate it from then", person.full_name, person.start_date),
         ));
     }
-    match device.fields.status {
-        DeviceStatus::Lost | DeviceStatus::Stolen | DeviceStatus::Disposed | DeviceStatus::AwaitingDisposal => {
-            Err(CoreError::Refused(format!(
-                "{} is {}, so it cannot be allocated",
-                device.fields.asset_tag,
-                device.fields.status.label().to_lowercase()
-            )))
-        }
-        DeviceStatus::InUse | DeviceStatus::InStore => Ok(()),
+    if device.is_allocatable() {
+        Ok(())
+    } else {
+        Err(CoreError::Refused(format!(
+            "{} is {}, so it cannot be allocated",
+            device.fields.asset_tag,
+            device.fields.status.label().to_lowercase()
+        )))
     }
 }
 
@@ -510,4 +544,36 @@ fn change_summary(before: &DeviceFields, after: &DeviceFields) -> String {
         ));
     }
     if changes.is_empty() { "no change".into() } else { changes.join("; ") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn device(status: DeviceStatus, held: bool) -> DeviceRecord {
+        let form = DeviceForm { asset_tag: "LT-1", kind: "laptop", ownership: "practice", ..DeviceForm::default() };
+        let mut fields = check_values(&form, &mut Problems::default()).expect("a valid form");
+        fields.status = status;
+        let holder = held.then(|| PersonRef { id: 2, full_name: "Jordan Ellis".into() });
+        DeviceRecord { id: 1, fields, asset_owner: None, holder, held_since: None }
+    }
+
+    #[test]
+    fn what_may_be_done_with_a_device_follows_its_status_and_holder() {
+        // [changeable, allocatable, returnable, takes incidents, missing]
+        let check = |status: DeviceStatus, held: bool, expected: [bool; 5]| {
+            let d = device(status, held);
+            let found = [d.is_changeable(), d.is_allocatable(), d.is_returnable(), d.offers_incident(), d.is_missing()];
+            assert_eq!(found, expected, "{status:?}, held: {held}");
+        };
+        check(DeviceStatus::InUse, true, [true, true, true, true, false]);
+        check(DeviceStatus::InStore, false, [true, true, false, true, false]);
+        check(DeviceStatus::Lost, true, [true, false, true, true, true]);
+        check(DeviceStatus::Stolen, false, [true, false, false, true, true]);
+        check(DeviceStatus::AwaitingDisposal, false, [true, false, false, true, false]);
+        check(DeviceStatus::Disposed, false, [false, false, false, false, false]);
+        assert!(
+            device(DeviceStatus::Disposed, false).is_disposed() && !device(DeviceStatus::InUse, true).is_disposed()
+        );
+    }
 }

@@ -43,6 +43,17 @@ impl DisposalMethod {
         DisposalMethod::Shredding,
     ];
 
+    /// The methods a device or medium may be disposed of by, in the order offered.
+    pub const FOR_DEVICES: [DisposalMethod; 4] = [
+        DisposalMethod::WipeAndReuse,
+        DisposalMethod::CryptoErase,
+        DisposalMethod::PhysicalDestruction,
+        DisposalMethod::ReturnToSupplier,
+    ];
+
+    /// The methods a confidential-waste collection may record: the paper is shredded.
+    pub const FOR_WASTE: [DisposalMethod; 1] = [DisposalMethod::Shredding];
+
     /// The stable name stored and used on the wire.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -207,11 +218,20 @@ impl Session {
         } else {
             Some(None)
         };
-        if device.is_some() && method == Some(DisposalMethod::Shredding) {
-            problems.check::<()>(
-                Field::DisposalMethod,
-                Err("Shredding is for paper; choose how the device was disposed of".into()),
-            );
+        match (&device, method) {
+            (Some(_), Some(m)) if !DisposalMethod::FOR_DEVICES.contains(&m) => {
+                problems.check::<()>(
+                    Field::DisposalMethod,
+                    Err(format!("{} is for confidential waste; choose how the device was disposed of", m.label())),
+                );
+            }
+            (None, Some(m)) if !DisposalMethod::FOR_WASTE.contains(&m) => {
+                problems.check::<()>(
+                    Field::DisposalMethod,
+                    Err(format!("{} is for devices; choose how the confidential waste was destroyed", m.label())),
+                );
+            }
+            _ => {}
         }
         if method == Some(DisposalMethod::WipeAndReuse)
             && crate::validate::single_spaced(form.reuse_assessment).is_empty()
@@ -383,4 +403,19 @@ fn check_statement_of(name: &str, d: &DisposalRecord) -> String {
         .map(|c| format!(", with certificate {} (SHA-256 {})", c.file_name, c.sha256))
         .unwrap_or_else(|| ", with no certificate attached".into());
     format!("I, {name}, have checked {what} on {}{certificate}, and the record is correct.", d.disposed_on)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_method_is_for_devices_or_for_confidential_waste_and_not_both() {
+        for method in DisposalMethod::ALL {
+            let lists = [DisposalMethod::FOR_DEVICES.contains(&method), DisposalMethod::FOR_WASTE.contains(&method)];
+            assert_eq!(lists.iter().filter(|in_list| **in_list).count(), 1, "{method:?}");
+            assert_eq!(DisposalMethod::parse(method.as_str()), Some(method));
+        }
+        assert_eq!(DisposalMethod::FOR_WASTE, [DisposalMethod::Shredding]);
+    }
 }

@@ -2,7 +2,8 @@
 //! notifications to the SIRO and DPO.
 
 use custodian_core::{
-    ByodCheckForm, ByodOutcome, CoreError, DeviceForm, Field, ItemAnswer, ItemResult, Role, Session, sign_in,
+    ByodCheckForm, ByodOutcome, CertificateFile, CoreError, DeviceForm, Field, ItemAnswer, ItemResult, Role, Session,
+    sign_in,
 };
 
 use super::{NOW, Practice, add_and_activate, created, fields, manager, secret};
@@ -33,6 +34,44 @@ fn phone(pm: &mut Session, tag: &str, ownership: &str) -> i64 {
     pm.add_device(&form, NOW).unwrap().id
 }
 
+/// The team, its manager signed in, and Jordan Ellis's personal phone registered as `tag`, with
+/// the keys of the phone checklist's items.
+struct PhoneToCheck {
+    t: Team,
+    pm: Session,
+    device: i64,
+    jordan: i64,
+    keys: Vec<String>,
+}
+
+fn phone_to_check(tag: &str) -> PhoneToCheck {
+    let t = team();
+    let mut pm = manager(&t.p);
+    let device = phone(&mut pm, tag, "personal");
+    let jordan = jordan(&pm);
+    let list = pm.byod_checklists(NOW).unwrap().into_iter().find(|l| l.key == "byod-phone").unwrap();
+    let keys = list.items.into_iter().map(|i| i.key).collect();
+    PhoneToCheck { t, pm, device, jordan, keys }
+}
+
+/// Jordan Ellis's id: the new starter whose own devices are checked.
+fn jordan(pm: &Session) -> i64 {
+    pm.people(NOW).unwrap().into_iter().find(|p| p.login == "j.ellis").unwrap().id
+}
+
+/// A phone checked against the phone checklist on 24 November 2026, and refused.
+fn phone_check<'a>(person_id: i64, device_id: i64, answers: Vec<ItemAnswer<'a>>) -> ByodCheckForm<'a> {
+    ByodCheckForm {
+        person_id,
+        device_id,
+        checklist_key: "byod-phone",
+        checked_on: "2026-11-24",
+        answers,
+        outcome: "refused",
+        risk: "",
+    }
+}
+
 fn answers<'a>(keys: &'a [String], failing: &'a str) -> Vec<ItemAnswer<'a>> {
     keys.iter()
         .map(|key| ItemAnswer {
@@ -46,21 +85,8 @@ fn answers<'a>(keys: &'a [String], failing: &'a str) -> Vec<ItemAnswer<'a>> {
 
 #[test]
 fn a_new_starters_phone_fails_an_item_the_risk_is_accepted_by_the_siro_and_the_dpo_is_told() {
-    let t = team();
-    let mut pm = manager(&t.p);
-    let device = phone(&mut pm, "PH-77", "personal");
-    let jordan = pm.people(NOW).unwrap().into_iter().find(|p| p.login == "j.ellis").unwrap().id;
-    let list = pm.byod_checklists(NOW).unwrap().into_iter().find(|l| l.key == "byod-phone").unwrap();
-    let keys: Vec<String> = list.items.iter().map(|i| i.key.clone()).collect();
-    let mut form = ByodCheckForm {
-        person_id: jordan,
-        device_id: device,
-        checklist_key: "byod-phone",
-        checked_on: "2026-11-24",
-        answers: answers(&keys, "two-factor"),
-        outcome: "approved",
-        risk: "",
-    };
+    let PhoneToCheck { t, mut pm, device, jordan, keys } = phone_to_check("PH-77");
+    let mut form = ByodCheckForm { outcome: "approved", ..phone_check(jordan, device, answers(&keys, "two-factor")) };
     assert_eq!(fields(pm.record_byod_check(&form, NOW).unwrap_err()), [Field::Outcome], "a fail rules out approval");
     form.outcome = "approved_with_risk";
     assert_eq!(fields(pm.record_byod_check(&form, NOW).unwrap_err()), [Field::Risk]);
@@ -71,6 +97,7 @@ fn a_new_starters_phone_fails_an_item_the_risk_is_accepted_by_the_siro_and_the_d
     assert_eq!(check.items.iter().filter(|i| i.result == ItemResult::Fail).count(), 1);
     assert_eq!(check.recheck_due, Some(time::macros::date!(2027 - 11 - 24)));
     assert!(pm.notifications(NOW).unwrap().is_empty(), "the manager is not notified");
+    assert_eq!(check.notified, [Role::Siro, Role::Dpo], "the check says whom it told");
     drop(pm);
 
     let mut dpo = sign_in(&t.p.path, "s.whitfield", &secret(&t.dpo), NOW).unwrap();
@@ -91,6 +118,7 @@ fn a_new_starters_phone_fails_an_item_the_risk_is_accepted_by_the_siro_and_the_d
     );
     let accepted = siro.accept_byod_risk(check.id, &secret(&t.siro), true, NOW).unwrap();
     assert_eq!(accepted.risk_accepted_by.unwrap().full_name, "Helen Marsh");
+    assert_eq!(accepted.notified, [Role::Siro, Role::Dpo], "each role once, though the DPO was told twice");
     siro.dismiss_notification(notes[0].id, NOW).unwrap();
     assert!(siro.notifications(NOW).unwrap().is_empty());
     drop(siro);
@@ -103,7 +131,7 @@ fn checks_need_a_personal_device_every_answer_and_a_note_for_each_failure() {
     let t = team();
     let mut pm = manager(&t.p);
     let practice_phone = phone(&mut pm, "PH-1", "practice");
-    let jordan = pm.people(NOW).unwrap().into_iter().find(|p| p.login == "j.ellis").unwrap().id;
+    let jordan = jordan(&pm);
     let keys: Vec<String> = vec!["no-patient-photos".into()];
     let form = ByodCheckForm {
         person_id: jordan,
@@ -121,23 +149,41 @@ fn checks_need_a_personal_device_every_answer_and_a_note_for_each_failure() {
 }
 
 #[test]
+fn each_problem_with_an_answer_names_its_item() {
+    let PhoneToCheck { t: _team, mut pm, device, jordan, keys } = phone_to_check("PH-8");
+    let mut given = answers(&keys, "");
+    given.remove(0); // The first item is not answered.
+    given[0].result = "maybe";
+    given[1].result = "fail"; // With no note.
+    given[2].evidence = Some(CertificateFile { name: "settings.txt", bytes: b"not a picture" });
+    given.push(ItemAnswer { item_key: "bluetooth", result: "pass", note: "", evidence: None });
+    let form = phone_check(jordan, device, given);
+    let CoreError::Invalid(problems) = pm.record_byod_check(&form, NOW).unwrap_err() else { panic!("not invalid") };
+    let named: Vec<(Field, Option<&str>)> = problems.iter().map(|p| (p.field, p.item.as_deref())).collect();
+    assert_eq!(
+        named,
+        [
+            (Field::Answers, Some(keys[0].as_str())),
+            (Field::Answers, Some(keys[1].as_str())),
+            (Field::ItemNote, Some(keys[2].as_str())),
+            (Field::Evidence, Some(keys[3].as_str())),
+            (Field::Answers, None),
+        ]
+    );
+    assert!(problems[4].message.contains("bluetooth is not an item"), "{}", problems[4].message);
+    assert!(pm.byod_checks(NOW).unwrap().is_empty());
+}
+
+#[test]
 fn a_practice_adds_a_checklist_item_and_old_checks_keep_the_version_they_used() {
-    let t = team();
-    let mut pm = manager(&t.p);
-    let device = phone(&mut pm, "PH-9", "personal");
-    let jordan = pm.people(NOW).unwrap().into_iter().find(|p| p.login == "j.ellis").unwrap().id;
-    let list = pm.byod_checklists(NOW).unwrap().into_iter().find(|l| l.key == "byod-phone").unwrap();
-    let keys: Vec<String> = list.items.iter().map(|i| i.key.clone()).collect();
+    let PhoneToCheck { t: _team, mut pm, device, jordan, keys } = phone_to_check("PH-9");
     let form = ByodCheckForm {
-        person_id: jordan,
-        device_id: device,
-        checklist_key: "byod-phone",
         checked_on: "2026-11-20",
-        answers: answers(&keys, ""),
         outcome: "approved",
-        risk: "",
+        ..phone_check(jordan, device, answers(&keys, ""))
     };
     let first = pm.record_byod_check(&form, NOW).unwrap();
+    assert!(first.notified.is_empty(), "a clean approval tells no one");
     let grown = pm.add_byod_checklist_item("byod-phone", "Find My Device is switched on", NOW).unwrap();
     assert_eq!(grown.version, "1.1");
     assert_eq!(grown.items.len(), keys.len() + 1);

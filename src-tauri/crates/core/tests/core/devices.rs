@@ -273,6 +273,10 @@ fn wiping_for_reuse_needs_an_assessment_and_waste_collections_need_their_consign
         ..Default::default()
     };
     assert_eq!(fields(pm.record_disposal(&wipe, NOW).unwrap_err()), [Field::ReuseAssessment]);
+    let shredded = custodian_core::DisposalForm { method: "shredding", ..wipe.clone() };
+    let refused = pm.record_disposal(&shredded, NOW).unwrap_err();
+    assert!(refused.to_string().contains("Shredded (paper) is for confidential waste"), "{refused}");
+    assert_eq!(fields(refused), [Field::DisposalMethod]);
     let assessed =
         custodian_core::DisposalForm { reuse_assessment: "Battery good; reimaged; fit for a new starter", ..wipe };
     pm.record_disposal(&assessed, NOW).unwrap();
@@ -294,6 +298,12 @@ fn wiping_for_reuse_needs_an_assessment_and_waste_collections_need_their_consign
         ..waste.clone()
     };
     assert_eq!(fields(pm.record_disposal(&future, NOW).unwrap_err()), [Field::DisposedOn]);
+    let crushed =
+        custodian_core::DisposalForm { method: "physical_destruction", disposed_on: "2026-11-24", ..future.clone() };
+    let refused = pm.record_disposal(&crushed, NOW).unwrap_err();
+    assert!(refused.to_string().contains("Physically destroyed is for devices"), "{refused}");
+    assert_eq!(fields(refused), [Field::DisposalMethod]);
+    assert_eq!(pm.disposals(NOW).unwrap().len(), 1, "neither wrong method was recorded");
     let collected = pm
         .record_disposal(
             &custodian_core::DisposalForm { consignment_reference: "WTN-88", containers: "6", ..waste },
