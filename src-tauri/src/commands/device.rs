@@ -39,6 +39,9 @@ pub fn device_list(state: State<'_, AppState>) -> Result<DeviceRegisterView, Com
         };
         let people = if can_manage { current_staff(session, now)? } else { vec![] };
         let options = |all: Vec<(&str, &str)>| all.into_iter().map(ChoiceOption::from).collect();
+        let statuses = |wanted: fn(DeviceStatus) -> bool| {
+            options(DeviceStatus::ALL.iter().copied().filter(|s| wanted(*s)).map(|k| (k.as_str(), k.label())).collect())
+        };
         Ok(DeviceRegisterView {
             devices: devices.iter().map(device_row).collect(),
             to_return,
@@ -47,13 +50,9 @@ pub fn device_list(state: State<'_, AppState>) -> Result<DeviceRegisterView, Com
             kinds: options(DeviceKind::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
             ownerships: options(Ownership::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
             answers: options(YesNoUnknown::ALL.iter().map(|k| (k.as_str(), k.label())).collect()),
-            statuses: options(
-                DeviceStatus::ALL
-                    .iter()
-                    .filter(|s| **s != DeviceStatus::Disposed)
-                    .map(|k| (k.as_str(), k.label()))
-                    .collect(),
-            ),
+            statuses: statuses(|s| s != DeviceStatus::Disposed),
+            statuses_set_by_hand: statuses(DeviceStatus::is_set_by_hand),
+            missing_statuses: statuses(DeviceStatus::is_missing),
         })
     })
 }

@@ -103,6 +103,10 @@ pub struct DeviceRegisterView {
     pub answers: Vec<ChoiceOption>,
     /// Statuses (without "disposed", which a disposal records).
     pub statuses: Vec<ChoiceOption>,
+    /// The statuses a manager sets by hand on a device's page.
+    pub statuses_set_by_hand: Vec<ChoiceOption>,
+    /// Lost and stolen, recorded with what happened.
+    pub missing_statuses: Vec<ChoiceOption>,
 }
 
 /// One allocation.

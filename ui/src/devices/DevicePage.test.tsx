@@ -260,6 +260,21 @@ describe('DevicesScreen: one device', () => {
     });
   });
 
+  it('offers the statuses core sends for each form, not a list of its own', async () => {
+    const { user } = await setup(deviceRow({ holder: null, heldSince: null, status: 'in_store' }), {
+      device_list: () =>
+        registerView({
+          devices: [deviceRow({ holder: null, heldSince: null, status: 'in_store' })],
+          statusesSetByHand: [{ value: 'in_store', label: 'In store' }],
+          missingStatuses: [{ value: 'stolen', label: 'Stolen' }],
+        }),
+    });
+    expect(within(byId('device-status-change')).getAllByRole('option').map((o) => o.textContent)).toEqual(['In store']);
+    await user.click(byId('device-mark-lost'));
+    expect(byId('device-lost-stolen')).toBeInTheDocument();
+    expect(document.getElementById('device-lost-lost')).toBeNull();
+  });
+
   it('shows why core refused a change of status', async () => {
     const { user } = await setup(deviceRow(), {
       device_set_status: () => {

@@ -172,7 +172,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
           {panel === 'lost' ? (
             <LostForm
               device={device}
-              statuses={register.statuses}
+              statuses={register.missingStatuses}
               onCancel={() => setPanel(null)}
               onRecorded={(said) => {
                 done(said);
@@ -185,6 +185,7 @@ export function DevicePage({ detail, register, message, onBack, onEdit, onMessag
               key={device.status}
               device={device}
               statuses={register.statuses}
+              offered={register.statusesSetByHand}
               onChanged={(said) => {
                 setIncidentPrompt(false);
                 onMessage(said);

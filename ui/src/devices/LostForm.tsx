@@ -12,12 +12,9 @@ import { statusLabel } from './labels';
 import { useRefreshAfterDeviceChange } from './useDevices';
 import { useFocusOnMount } from './useFocusOnMount';
 
-/** The two statuses this form records. */
-const LOST_OR_STOLEN = ['lost', 'stolen'] as const;
-
-// Shape only: which of the two must be chosen to send it. Rust asks for the reason.
+// Shape only: one of them must be chosen to send it. Rust asks for the reason.
 const schema = z.object({
-  status: z.enum(LOST_OR_STOLEN, { error: 'Choose whether it was lost or stolen' }),
+  status: z.string({ error: 'Choose whether it was lost or stolen' }).min(1, 'Choose whether it was lost or stolen'),
   reason: z.string(),
 });
 
@@ -25,6 +22,7 @@ const FIELD_IDS = { status: 'device-lost-lost', reason: 'device-lost-reason' } a
 
 type LostFormProps = {
   device: DeviceRow;
+  /** Lost and stolen, as core names them. */
   statuses: readonly ChoiceOption[];
   onCancel: () => void;
   /** Recorded: `message` says as what. */
@@ -59,11 +57,7 @@ export function LostForm({ device, statuses, onCancel, onRecorded }: LostFormPro
         id="device-lost"
         legend="What happened to it?"
         error={errors.of('status')}
-        options={LOST_OR_STOLEN.map((status) => ({
-          value: status,
-          label: statusLabel(statuses, status),
-          id: `device-lost-${status}`,
-        }))}
+        options={statuses.map(({ value, label }) => ({ value, label, id: `device-lost-${value}` }))}
         registration={form.register('status')}
       />
       <TextAreaField

@@ -10,9 +10,6 @@ import { useSchemaForm } from '../shared/useSchemaForm';
 import { statusLabel } from './labels';
 import { useRefreshAfterDeviceChange } from './useDevices';
 
-/** The statuses offered here; lost and stolen have their own form, disposal its own record. */
-const OFFERED = ['in_store', 'in_use', 'awaiting_disposal'];
-
 // Shape only: Rust decides whether the change is allowed.
 const schema = z.object({ status: z.string().min(1, 'Choose the new status'), reason: z.string() });
 
@@ -20,15 +17,18 @@ const FIELD_IDS = { status: 'device-status-change', reason: 'device-status-reaso
 
 type StatusChangeFormProps = {
   device: DeviceRow;
+  /** Every status, for naming the new one. */
   statuses: readonly ChoiceOption[];
+  /** The statuses core lets a manager set here (lost and stolen have their own form, disposal its own record). */
+  offered: readonly ChoiceOption[];
   /** Changed: `message` says to what. */
   onChanged: (message: string) => void;
 };
 
 /** Puts a device in store, in use, or aside for disposal, with an optional reason. */
-export function StatusChangeForm({ device, statuses, onChanged }: StatusChangeFormProps) {
+export function StatusChangeForm({ device, statuses, offered, onChanged }: StatusChangeFormProps) {
   const refresh = useRefreshAfterDeviceChange();
-  const options = statuses.filter((option) => OFFERED.includes(option.value));
+  const options = offered;
   const form = useSchemaForm(schema, {
     status: options.find((option) => option.value !== device.status)?.value ?? '',
     reason: '',

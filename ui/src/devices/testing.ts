@@ -78,6 +78,10 @@ export const statuses: ChoiceOption[] = [
   { value: 'stolen', label: 'Stolen' },
   { value: 'awaiting_disposal', label: 'Awaiting disposal' },
 ];
+/** The statuses set by hand on a device's page, as core sends them. */
+export const statusesSetByHand: ChoiceOption[] = statuses.filter((s) => !['lost', 'stolen'].includes(s.value));
+/** Lost and stolen, as core sends them. */
+export const missingStatuses: ChoiceOption[] = statuses.filter((s) => ['lost', 'stolen'].includes(s.value));
 
 /**
  * A device: laptop LT-014, encrypted, supported, held by Jordan Ellis, unless overridden. Whether it
@@ -187,6 +191,8 @@ export function registerView(overrides: Partial<DeviceRegisterView> = {}): Devic
     ownerships,
     answers,
     statuses,
+    statusesSetByHand,
+    missingStatuses,
     ...overrides,
   };
 }

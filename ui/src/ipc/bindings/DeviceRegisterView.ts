@@ -39,4 +39,12 @@ answers: Array<ChoiceOption>,
 /**
  * Statuses (without "disposed", which a disposal records).
  */
-statuses: Array<ChoiceOption>, };
+statuses: Array<ChoiceOption>, 
+/**
+ * The statuses a manager sets by hand on a device's page.
+ */
+statusesSetByHand: Array<ChoiceOption>, 
+/**
+ * Lost and stolen, recorded with what happened.
+ */
+missingStatuses: Array<ChoiceOption>, };

@@ -111,9 +111,31 @@ choice! {
     }
 }
 
+impl DeviceStatus {
+    /// Lost or stolen: recorded with what happened, and offered an incident.
+    pub fn is_missing(self) -> bool {
+        matches!(self, DeviceStatus::Lost | DeviceStatus::Stolen)
+    }
+
+    /// A status a manager sets by hand on the device's page (in store, in use, awaiting disposal):
+    /// not lost or stolen, which are recorded with what happened, nor disposed, which the disposal
+    /// log records.
+    pub fn is_set_by_hand(self) -> bool {
+        !self.is_missing() && self != DeviceStatus::Disposed
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_fall_into_those_set_by_hand_and_the_missing_ones() {
+        let by_hand: Vec<_> = DeviceStatus::ALL.iter().copied().filter(|s| s.is_set_by_hand()).collect();
+        assert_eq!(by_hand, [DeviceStatus::InUse, DeviceStatus::InStore, DeviceStatus::AwaitingDisposal]);
+        let missing: Vec<_> = DeviceStatus::ALL.iter().copied().filter(|s| s.is_missing()).collect();
+        assert_eq!(missing, [DeviceStatus::Lost, DeviceStatus::Stolen]);
+    }
 
     #[test]
     fn choices_parse_from_stored_names_and_labels_in_any_case() {

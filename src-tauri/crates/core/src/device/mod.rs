@@ -101,7 +101,7 @@ impl DeviceRecord {
 
     /// Whether it is lost or stolen: an incident about it is a lost or stolen device incident.
     pub fn is_missing(&self) -> bool {
-        matches!(self.fields.status, DeviceStatus::Lost | DeviceStatus::Stolen)
+        self.fields.status.is_missing()
     }
 }
 
