@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import {
@@ -13,9 +12,11 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Radios } from '../shared/Radios';
-import { SelectField, type SelectOption } from '../shared/SelectField';
+import { SelectField } from '../shared/SelectField';
 import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
+import { personChoice } from '../shared/personChoice';
+import { useAddOrEdit } from '../shared/useAddOrEdit';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { useRefreshAfterDeviceChange } from './useDevices';
 
@@ -78,29 +79,16 @@ export function DeviceForm(props: DeviceFormProps) {
     purchaseDate: editing?.purchaseDate ?? '',
     notes: editing?.notes ?? '',
   });
-  const add = useMutation({
-    mutationFn: deviceAdd,
-    onSuccess: async (row) => {
-      await refresh();
-      if (props.mode === 'add') props.onAdded(row);
-    },
+  const save = useAddOrEdit({
+    add: deviceAdd,
+    edit: deviceUpdate,
+    refresh: refresh,
+    onAdded: props.mode === 'add' ? props.onAdded : undefined,
+    onSaved: props.mode === 'edit' ? props.onSaved : undefined,
   });
-  const update = useMutation({
-    mutationFn: deviceUpdate,
-    onSuccess: async (row) => {
-      await refresh();
-      if (props.mode === 'edit') props.onSaved(row);
-    },
-  });
-  const pending = add.isPending || update.isPending;
 
   // The current asset owner stays on offer even if they are no longer among current staff.
-  const owners = [...register.people];
-  if (editing?.assetOwner && !owners.some((owner) => owner.id === editing.assetOwner?.id)) owners.push(editing.assetOwner);
-  const ownerOptions: SelectOption[] = [
-    { value: '', label: 'None' },
-    ...owners.map((owner) => ({ value: String(owner.id), label: owner.fullName })),
-  ];
+  const owner = personChoice(register.people, editing?.assetOwner ?? null, 'None');
   const radios = (prefix: string, options: readonly ChoiceOption[]) =>
     options.map((option) => ({ value: option.value, label: option.label, id: `${prefix}-${option.value}` }));
   const ownershipOptions = radios('device-ownership', register.ownerships);
@@ -125,7 +113,7 @@ export function DeviceForm(props: DeviceFormProps) {
     purchaseDate: 'device-purchase-date',
     notes: 'device-notes',
   };
-  const errors = formErrors(form.formState.errors, add.error ?? update.error, fieldIds);
+  const errors = formErrors(form.formState.errors, save.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
@@ -142,18 +130,15 @@ export function DeviceForm(props: DeviceFormProps) {
         osVersion: values.osVersion,
         vendorSupported: values.vendorSupported ?? '',
         location: values.location,
-        assetOwnerId: owners.find((owner) => String(owner.id) === values.assetOwnerId)?.id ?? null,
+        assetOwnerId: owner.idOf(values.assetOwnerId),
         status: values.status,
         purchaseDate: values.purchaseDate,
         notes: values.notes,
       };
-      if (editing) update.mutate({ id: editing.id, device: request });
-      else add.mutate(request);
+      if (editing) save.edit({ id: editing.id, device: request });
+      else save.add(request);
     },
-    () => {
-      add.reset();
-      update.reset();
-    },
+    save.reset,
   );
 
   return (
@@ -281,7 +266,7 @@ export function DeviceForm(props: DeviceFormProps) {
           label="Information asset owner"
           hint="Who is responsible for the information on it"
           error={errors.of('assetOwnerId')}
-          options={ownerOptions}
+          options={owner.options}
           registration={form.register('assetOwnerId')}
         />
         <SelectField
@@ -308,7 +293,7 @@ export function DeviceForm(props: DeviceFormProps) {
         />
 
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="device-save" disabled={pending}>
+          <button type="submit" className="nhsuk-button" id="device-save" disabled={save.pending}>
             {editing ? 'Save changes' : 'Add the device'}
           </button>
           <LinkButton id="device-cancel" onClick={onCancel}>

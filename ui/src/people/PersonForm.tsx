@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import { APP_STATUS_KEY } from '../appStatus';
@@ -16,6 +16,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { TextField } from '../shared/TextField';
+import { useAddOrEdit } from '../shared/useAddOrEdit';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { PEOPLE_KEY } from './usePeople';
 
@@ -62,23 +63,15 @@ export function PersonForm(props: PersonFormProps) {
       editing ? queryClient.invalidateQueries({ queryKey: APP_STATUS_KEY }) : null,
     ]);
   };
-  // gcTime 0: the one-time password in the answer is not kept in the mutation cache.
-  const add = useMutation({
-    mutationFn: peopleAdd,
-    gcTime: 0,
-    onSuccess: async (added) => {
-      await saved();
-      if (props.mode === 'add') props.onAdded(added);
-    },
+  // The answer to adding holds the one-time password: it is not kept in the mutation cache.
+  const save = useAddOrEdit({
+    add: peopleAdd,
+    edit: peopleUpdate,
+    refresh: saved,
+    onAdded: props.mode === 'add' ? props.onAdded : undefined,
+    onSaved: props.mode === 'edit' ? props.onSaved : undefined,
+    forgetAdded: true,
   });
-  const update = useMutation({
-    mutationFn: peopleUpdate,
-    onSuccess: async (row) => {
-      await saved();
-      if (props.mode === 'edit') props.onSaved(row);
-    },
-  });
-  const pending = add.isPending || update.isPending;
   const roleIds = roleOptions.map((option) => `role-${option.role}`);
   const fieldIds = {
     fullName: 'full-name',
@@ -89,7 +82,7 @@ export function PersonForm(props: PersonFormProps) {
     startDate: 'start-date',
     leavingDate: 'leaving-date',
   };
-  const errors = formErrors(form.formState.errors, add.error ?? update.error, fieldIds);
+  const errors = formErrors(form.formState.errors, save.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
@@ -103,13 +96,10 @@ export function PersonForm(props: PersonFormProps) {
         startDate: values.startDate,
         leavingDate: editing ? values.leavingDate : '',
       };
-      if (editing) update.mutate({ id: editing.id, person: request });
-      else add.mutate(request);
+      if (editing) save.edit({ id: editing.id, person: request });
+      else save.add(request);
     },
-    () => {
-      add.reset();
-      update.reset();
-    },
+    save.reset,
   );
 
   return (
@@ -206,7 +196,7 @@ export function PersonForm(props: PersonFormProps) {
         ) : null}
 
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="person-submit" disabled={pending}>
+          <button type="submit" className="nhsuk-button" id="person-submit" disabled={save.pending}>
             {editing ? 'Save changes' : 'Add person'}
           </button>
           <LinkButton id="person-cancel" onClick={onCancel}>

@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
 import {
@@ -13,8 +12,10 @@ import { Checkboxes } from '../shared/Checkboxes';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
-import { SelectField, type SelectOption } from '../shared/SelectField';
+import { SelectField } from '../shared/SelectField';
 import { TextField } from '../shared/TextField';
+import { personChoice } from '../shared/personChoice';
+import { useAddOrEdit } from '../shared/useAddOrEdit';
 import { useSchemaForm } from '../shared/useSchemaForm';
 import { cadenceLabel } from './labels';
 import { useRefreshAfterPolicyChange } from './usePolicies';
@@ -55,29 +56,16 @@ export function PolicyForm(props: PolicyFormProps) {
     reviewMonths: String(editing?.reviewMonths ?? 12),
     audience: editing ? [...editing.audience] : [],
   });
-  const add = useMutation({
-    mutationFn: policyAdd,
-    onSuccess: async (row) => {
-      await refresh();
-      if (props.mode === 'add') props.onAdded(row);
-    },
+  const save = useAddOrEdit({
+    add: policyAdd,
+    edit: policyUpdate,
+    refresh: refresh,
+    onAdded: props.mode === 'add' ? props.onAdded : undefined,
+    onSaved: props.mode === 'edit' ? props.onSaved : undefined,
   });
-  const update = useMutation({
-    mutationFn: policyUpdate,
-    onSuccess: async (row) => {
-      await refresh();
-      if (props.mode === 'edit') props.onSaved(row);
-    },
-  });
-  const pending = add.isPending || update.isPending;
 
   // The current owner stays on offer even if they are no longer among the options.
-  const owners = [...register.ownerOptions];
-  if (editing?.owner && !owners.some((owner) => owner.id === editing.owner?.id)) owners.push(editing.owner);
-  const ownerOptions: SelectOption[] = [
-    { value: '', label: 'No owner yet' },
-    ...owners.map((owner) => ({ value: String(owner.id), label: owner.fullName })),
-  ];
+  const owner = personChoice(register.ownerOptions, editing?.owner ?? null, 'No owner yet');
   const cadences = editing && !CADENCES.includes(editing.reviewMonths) ? [...CADENCES, editing.reviewMonths] : CADENCES;
   const approverOptions = APPROVER_ROLES.map((role) => ({
     value: role,
@@ -97,24 +85,21 @@ export function PolicyForm(props: PolicyFormProps) {
     reviewMonths: 'policy-review-months',
     audience: audienceOptions[0]?.id ?? 'policy-audience',
   };
-  const errors = formErrors(form.formState.errors, add.error ?? update.error, fieldIds);
+  const errors = formErrors(form.formState.errors, save.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
       const request: PolicyFormRequest = {
         title: values.title,
-        ownerId: owners.find((owner) => String(owner.id) === values.ownerId)?.id ?? null,
+        ownerId: owner.idOf(values.ownerId),
         approvers: APPROVER_ROLES.filter((role) => values.approvers.includes(role)),
         reviewMonths: Number(values.reviewMonths),
         audience: register.roleOptions.filter((option) => values.audience.includes(option.role)).map((option) => option.role),
       };
-      if (editing) update.mutate({ id: editing.id, policy: request });
-      else add.mutate(request);
+      if (editing) save.edit({ id: editing.id, policy: request });
+      else save.add(request);
     },
-    () => {
-      add.reset();
-      update.reset();
-    },
+    save.reset,
   );
 
   return (
@@ -138,7 +123,7 @@ export function PolicyForm(props: PolicyFormProps) {
           label="Owner"
           hint="Who keeps it up to date"
           error={errors.of('ownerId')}
-          options={ownerOptions}
+          options={owner.options}
           registration={form.register('ownerId')}
         />
         <Checkboxes
@@ -166,7 +151,7 @@ export function PolicyForm(props: PolicyFormProps) {
         />
 
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="policy-save" disabled={pending}>
+          <button type="submit" className="nhsuk-button" id="policy-save" disabled={save.pending}>
             {editing ? 'Save changes' : 'Add the policy'}
           </button>
           <LinkButton id="policy-cancel" onClick={onCancel}>
