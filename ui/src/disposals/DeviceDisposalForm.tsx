@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useWatch } from 'react-hook-form';
 import { z } from 'zod';
 
-import { chooseCertificateFile, disposalRecord, type DisposalLogView, type DisposalRequest, type DisposalRow } from '../ipc';
+import { type DisposalLogView, type DisposalRequest, type DisposalRow } from '../ipc';
 import { today } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
@@ -11,10 +10,10 @@ import { SelectField, type SelectOption } from '../shared/SelectField';
 import { TextAreaField } from '../shared/TextAreaField';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { CertificateFileField } from './CertificateFileField';
+import { CertificateFields } from './CertificateFields';
 import { WIPE_AND_REUSE } from './labels';
 import { MethodField, methodFieldId } from './MethodField';
-import { useRefreshAfterDisposalChange } from './useDisposals';
+import { useRecordDisposal } from './useRecordDisposal';
 
 // Shape only: Rust checks the day, the method, who did it, the re-use assessment and the file.
 // The device must be chosen here, since a disposal with no device is a confidential-waste collection.
@@ -42,7 +41,6 @@ type DeviceDisposalFormProps = {
 
 /** Records how a device (or its data-bearing media) was disposed of, or wiped for re-use. */
 export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposalFormProps) {
-  const refresh = useRefreshAfterDisposalChange();
   const form = useSchemaForm(schema, {
     deviceId: '',
     disposedOn: today(),
@@ -57,19 +55,7 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
     witness: '',
   });
   const method = useWatch({ control: form.control, name: 'method' });
-  const choose = useMutation({
-    mutationFn: chooseCertificateFile,
-    onSuccess: (chosen) => {
-      if (chosen) form.setValue('certificatePath', chosen);
-    },
-  });
-  const record = useMutation({
-    mutationFn: disposalRecord,
-    onSuccess: async (row) => {
-      await refresh();
-      onRecorded(row);
-    },
-  });
+  const save = useRecordDisposal((path) => form.setValue('certificatePath', path), onRecorded);
 
   const deviceOptions: SelectOption[] = [
     { value: '', label: 'Choose a device' },
@@ -91,7 +77,7 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
     certificatePath: 'disposal-certificate-path',
     witness: 'disposal-witness',
   };
-  const errors = formErrors(form.formState.errors, record.error ?? choose.error, fieldIds);
+  const errors = formErrors(form.formState.errors, save.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
@@ -115,12 +101,9 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
         consignmentReference: '',
         containers: '',
       };
-      record.mutate(request);
+      save.record(request);
     },
-    () => {
-      record.reset();
-      choose.reset();
-    },
+    save.reset,
   );
 
   return (
@@ -219,32 +202,17 @@ export function DeviceDisposalForm({ view, onCancel, onRecorded }: DeviceDisposa
           autoComplete="off"
           registration={form.register('contractReference')}
         />
-        <TextField
-          id={fieldIds.certificateNumber}
-          label="Certificate of destruction number"
-          error={errors.of('certificateNumber')}
-          width={20}
-          autoComplete="off"
-          registration={form.register('certificateNumber')}
-        />
-        <CertificateFileField
-          error={errors.of('certificatePath')}
-          registration={form.register('certificatePath')}
-          onChoose={() => choose.mutate()}
-          choosing={choose.isPending}
-        />
-        <TextField
-          id={fieldIds.witness}
-          label="Witness"
-          hint="Who saw it done, if anyone"
-          error={errors.of('witness')}
-          autoComplete="off"
-          registration={form.register('witness')}
+        <CertificateFields
+          errorOf={errors.of}
+          register={(field) => form.register(field)}
+          witnessHint="Who saw it done, if anyone"
+          onChoose={save.choose}
+          choosing={save.choosing}
         />
 
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="disposal-save" disabled={record.isPending}>
-            {record.isPending ? 'Saving…' : 'Record the disposal'}
+          <button type="submit" className="nhsuk-button" id="disposal-save" disabled={save.recording}>
+            {save.recording ? 'Saving…' : 'Record the disposal'}
           </button>
           <LinkButton id="disposal-cancel" onClick={onCancel}>
             Cancel

@@ -1,16 +1,15 @@
-import { useMutation } from '@tanstack/react-query';
 import { z } from 'zod';
 
-import { chooseCertificateFile, disposalRecord, type ChoiceOption, type DisposalRequest, type DisposalRow } from '../ipc';
+import { type ChoiceOption, type DisposalRequest, type DisposalRow } from '../ipc';
 import { today } from '../shared/dates';
 import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { TextField } from '../shared/TextField';
 import { useSchemaForm } from '../shared/useSchemaForm';
-import { CertificateFileField } from './CertificateFileField';
+import { CertificateFields } from './CertificateFields';
 import { MethodField, methodFieldId } from './MethodField';
-import { useRefreshAfterDisposalChange } from './useDisposals';
+import { useRecordDisposal } from './useRecordDisposal';
 
 // Shape only: Rust checks the day, the method, the company, the consignment, the containers and the file.
 const schema = z.object({
@@ -45,7 +44,6 @@ type WasteCollectionFormProps = {
 
 /** Records a confidential-waste collection: paper taken away to be shredded, with its consignment note. */
 export function WasteCollectionForm({ methods, onCancel, onRecorded }: WasteCollectionFormProps) {
-  const refresh = useRefreshAfterDisposalChange();
   const fieldIds = { ...FIELD_IDS, method: methodFieldId(methods) };
   const form = useSchemaForm(schema, {
     disposedOn: today(),
@@ -57,20 +55,8 @@ export function WasteCollectionForm({ methods, onCancel, onRecorded }: WasteColl
     certificatePath: '',
     witness: '',
   });
-  const choose = useMutation({
-    mutationFn: chooseCertificateFile,
-    onSuccess: (chosen) => {
-      if (chosen) form.setValue('certificatePath', chosen);
-    },
-  });
-  const record = useMutation({
-    mutationFn: disposalRecord,
-    onSuccess: async (row) => {
-      await refresh();
-      onRecorded(row);
-    },
-  });
-  const errors = formErrors(form.formState.errors, record.error ?? choose.error, fieldIds);
+  const save = useRecordDisposal((path) => form.setValue('certificatePath', path), onRecorded);
+  const errors = formErrors(form.formState.errors, save.error, fieldIds);
 
   const submit = form.handleSubmit(
     (values) => {
@@ -92,12 +78,9 @@ export function WasteCollectionForm({ methods, onCancel, onRecorded }: WasteColl
         // As typed: Rust reads the number.
         containers: values.containers,
       };
-      record.mutate(request);
+      save.record(request);
     },
-    () => {
-      record.reset();
-      choose.reset();
-    },
+    save.reset,
   );
 
   return (
@@ -149,32 +132,17 @@ export function WasteCollectionForm({ methods, onCancel, onRecorded }: WasteColl
           autoComplete="off"
           registration={form.register('containers')}
         />
-        <TextField
-          id={FIELD_IDS.certificateNumber}
-          label="Certificate of destruction number"
-          error={errors.of('certificateNumber')}
-          width={20}
-          autoComplete="off"
-          registration={form.register('certificateNumber')}
-        />
-        <CertificateFileField
-          error={errors.of('certificatePath')}
-          registration={form.register('certificatePath')}
-          onChoose={() => choose.mutate()}
-          choosing={choose.isPending}
-        />
-        <TextField
-          id={FIELD_IDS.witness}
-          label="Witness"
-          hint="Who saw it collected, if anyone"
-          error={errors.of('witness')}
-          autoComplete="off"
-          registration={form.register('witness')}
+        <CertificateFields
+          errorOf={errors.of}
+          register={(field) => form.register(field)}
+          witnessHint="Who saw it collected, if anyone"
+          onChoose={save.choose}
+          choosing={save.choosing}
         />
 
         <div className="nhsuk-button-group">
-          <button type="submit" className="nhsuk-button" id="disposal-save" disabled={record.isPending}>
-            {record.isPending ? 'Saving…' : 'Record the collection'}
+          <button type="submit" className="nhsuk-button" id="disposal-save" disabled={save.recording}>
+            {save.recording ? 'Saving…' : 'Record the collection'}
           </button>
           <LinkButton id="disposal-cancel" onClick={onCancel}>
             Cancel
