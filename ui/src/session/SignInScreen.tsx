@@ -8,7 +8,7 @@ import { ErrorSummary } from '../shared/ErrorSummary';
 import { formErrors } from '../shared/formErrors';
 import { LinkButton } from '../shared/LinkButton';
 import { Page } from '../shared/Page';
-import { TextField } from '../shared/TextField';
+import { SignInFields } from '../shared/SignInFields';
 import { useSchemaForm } from '../shared/useSchemaForm';
 
 const schema = z.object({
@@ -92,26 +92,7 @@ export function SignInScreen({ vault, onRecover, onQuickAcknowledge, quickFinish
       ) : null}
 
       <form onSubmit={submit} noValidate>
-        <TextField
-          id={FIELD_IDS.login}
-          label="Login name"
-          error={errors.of('login')}
-          width={20}
-          autoComplete="username"
-          spellCheck={false}
-          autoCapitalize="none"
-          autoFocus
-          registration={form.register('login')}
-        />
-        <TextField
-          id={FIELD_IDS.password}
-          type="password"
-          label="Password"
-          error={errors.of('password')}
-          width={20}
-          autoComplete="current-password"
-          registration={form.register('password')}
-        />
+        <SignInFields ids={FIELD_IDS} errorOf={errors.of} register={(field) => form.register(field)} />
         <button type="submit" className="nhsuk-button" id="sign-in-submit" disabled={signIn.isPending}>
           Sign in
         </button>
