@@ -19,11 +19,7 @@ fn statement(name: &str, practice: &str, records: &Records, from: Date, to: Date
     let in_period = |day: Date| day >= from && day <= to;
     let map = dspt::build_map(records, from, to, records.now.date());
     let count = |s: Standing| map.entries.iter().filter(|e| e.standing == s).count();
-    let incidents = records
-        .incidents
-        .iter()
-        .filter(|i| i.aware_at.get(..10).and_then(|d| crate::person::parse_date(d, "date").ok()).is_some_and(in_period))
-        .count();
+    let incidents = records.incidents.iter().filter(|i| i.aware_within(from, to)).count();
     format!(
         "I, {name}, as SIRO of {practice}, have reviewed the contents of this evidence pack for {from} to {to}: the \
          register of {} policies, the acknowledgements of {} staff, {} devices, {} BYOD checks, {} disposals and {} \

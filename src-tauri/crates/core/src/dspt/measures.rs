@@ -264,16 +264,12 @@ fn staff_register(r: &Records, today: Date) -> Judged {
     )
 }
 
-fn aware_day(i: &IncidentRecord) -> Option<Date> {
-    i.aware_at.get(..10).and_then(|d| crate::person::parse_date(d, "date").ok())
-}
-
 fn incidents(r: &Records, from: Date, to: Date) -> Judged {
     let in_period: Vec<&IncidentRecord> = r
         .incidents
         .iter()
         .filter(|i| i.status != "withdrawn" && i.status != "duplicate")
-        .filter(|i| aware_day(i).is_some_and(|d| d >= from && d <= to))
+        .filter(|i| i.aware_within(from, to))
         .collect();
     let reportable: Vec<&&IncidentRecord> = in_period.iter().filter(|i| i.reporting().is_some()).collect();
     let late: Vec<&str> = reportable.iter().filter(|i| i.reported_late()).map(|i| i.reference.as_str()).collect();

@@ -59,10 +59,7 @@ fn report_text(i: &IncidentRecord, now: OffsetDateTime) -> String {
 /// The section's blocks: incidents whose awareness falls in `from..=to`, as they stand at `now`.
 pub(crate) fn section(incidents: &[IncidentRecord], from: Date, to: Date, now: OffsetDateTime) -> Vec<Block> {
     let dspt_items = crate::dspt::items_for_section("Incidents");
-    let in_period: Vec<&IncidentRecord> = incidents
-        .iter()
-        .filter(|i| moment(&i.aware_at).is_some_and(|aware| aware.date() >= from && aware.date() <= to))
-        .collect();
+    let in_period: Vec<&IncidentRecord> = incidents.iter().filter(|i| i.aware_within(from, to)).collect();
     let count = |status: &str| in_period.iter().filter(|i| i.status == status).count();
     let live: Vec<&IncidentRecord> =
         in_period.iter().copied().filter(|i| matches!(i.status.as_str(), "open" | "closed")).collect();

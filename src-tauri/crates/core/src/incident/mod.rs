@@ -223,6 +223,13 @@ impl IncidentRecord {
         reported.is_some_and(|at| at > deadline)
     }
 
+    /// Whether the practice became aware of it on a day (UTC) within `from..=to`: the period an
+    /// incident counts in, for packs and the DSPT evidence map.
+    pub fn aware_within(&self, from: time::Date, to: time::Date) -> bool {
+        OffsetDateTime::parse(&self.aware_at, &Rfc3339)
+            .is_ok_and(|aware| (from..=to).contains(&aware.to_offset(time::UtcOffset::UTC).date()))
+    }
+
     /// The category's name for people.
     pub fn category_label(&self) -> &'static str {
         CATEGORIES.iter().find(|(key, _)| *key == self.category).map_or("Other", |(_, label)| label)
